@@ -1,0 +1,77 @@
+package application
+
+import (
+	"context"
+
+	"github.com/parley-chat/parley/domain"
+)
+
+// UserReadModel answers collection queries over users.
+type UserReadModel interface {
+	// List returns up to q.Size+1 users of actor's account matching q, in
+	// q's order. Filterable: name, email (text), created_at (time); sortable:
+	// name (compared folded), created_at.
+	List(ctx context.Context, actor domain.Actor, q ListQuery) ([]domain.User, error)
+}
+
+// DirectConversationView is a direct conversation with everything a client
+// can include: its chat and both users. Stores fetch it in one statement.
+type DirectConversationView struct {
+	Conversation domain.DirectConversation
+	Chat         domain.Chat
+	FirstUser    domain.User
+	SecondUser   domain.User
+}
+
+// DirectConversationQuery is a validated list query over the actor's direct
+// conversations. SearchPeer, when not empty, is already folded with FoldText
+// and matches conversations whose other participant's folded name contains
+// it, with %, _ and \ taken literally.
+type DirectConversationQuery struct {
+	ListQuery
+	SearchPeer string
+}
+
+// DirectConversationReadModel answers queries over direct conversations.
+type DirectConversationReadModel interface {
+	// List returns up to q.Size+1 of actor's conversations (as first or
+	// second user) matching q, in q's order. Filterable: first_user_id,
+	// second_user_id (id), created_at, updated_at (time); sortable:
+	// chat_updated_at, created_at, updated_at (time).
+	List(ctx context.Context, actor domain.Actor, q DirectConversationQuery) ([]DirectConversationView, error)
+	// Get returns conversation id when actor takes part in it, else
+	// domain.ErrNotFound.
+	Get(ctx context.Context, actor domain.Actor, id domain.ID) (DirectConversationView, error)
+	// GetWithPeer returns the conversation between actor and peerID, or
+	// domain.ErrNotFound when they have none.
+	GetWithPeer(ctx context.Context, actor domain.Actor, peerID domain.ID) (DirectConversationView, error)
+}
+
+// ChatView is a chat with its memberships (ordered by creation, then id) and
+// latest message (nil before the first).
+type ChatView struct {
+	Chat          domain.Chat
+	Memberships   []domain.ChatMembership
+	LatestMessage *domain.Message
+}
+
+// ChatReadModel answers queries over chats.
+type ChatReadModel interface {
+	// Get returns chat chatID when actor is a member of it, else
+	// domain.ErrNotFound.
+	Get(ctx context.Context, actor domain.Actor, chatID domain.ID) (ChatView, error)
+}
+
+// MessageView is a message with its author.
+type MessageView struct {
+	Message domain.Message
+	Author  domain.User
+}
+
+// MessageReadModel answers queries over the messages of a chat.
+type MessageReadModel interface {
+	// List returns up to q.Size+1 messages of chatID, newest first (by
+	// created_at, then id, both descending), after q.After when set; its
+	// keyset holds one value, created_at. The caller has checked access.
+	List(ctx context.Context, chatID domain.ID, q ListQuery) ([]MessageView, error)
+}

@@ -1,0 +1,21 @@
+package domain
+
+import "context"
+
+// MessageRepository writes messages and the chat activity they cause.
+type MessageRepository interface {
+	// Post stores msg and, in the same transaction, moves its chat's
+	// UpdatedAt forward to msg.CreatedAt (never backwards), sets the chat's
+	// LatestMessageID when msg is the newest, and updates whatever activity
+	// keys the stores keep for the conversation lists of the chat's members.
+	// It returns ErrNotFound when the chat does not exist.
+	Post(ctx context.Context, msg Message) error
+}
+
+// ChatMembershipRepository reads memberships for authorization decisions.
+type ChatMembershipRepository interface {
+	// Find returns userID's membership of chatID inside accountID, or
+	// ErrNotFound when the chat does not exist in that account or the user
+	// is not a member.
+	Find(ctx context.Context, accountID, chatID, userID ID) (ChatMembership, error)
+}
