@@ -1,0 +1,111 @@
+package memstore
+
+import (
+	"context"
+	"strings"
+
+	"github.com/parley-chat/parley/application"
+	"github.com/parley-chat/parley/domain"
+)
+
+var _ application.DirectConversationReadModel = (*DirectConversationReads)(nil)
+
+// DirectConversationReads answers queries over the direct conversations of a
+// Store.
+type DirectConversationReads struct {
+	s *Store
+}
+
+// NewDirectConversationReads returns the direct conversation read model of s.
+func NewDirectConversationReads(s *Store) *DirectConversationReads {
+	return &DirectConversationReads{s: s}
+}
+
+var conversationListing = listing[application.DirectConversationView]{
+	schema: application.DirectConversationListSchema,
+	field: func(v application.DirectConversationView, name string) any {
+		switch name {
+		case "first_user_id":
+			return v.Conversation.FirstUserID
+		case "second_user_id":
+			return v.Conversation.SecondUserID
+		case "chat_updated_at":
+			return v.Chat.UpdatedAt
+		case "created_at":
+			return v.Conversation.CreatedAt
+		default:
+			return v.Conversation.UpdatedAt
+		}
+	},
+	id: func(v application.DirectConversationView) domain.ID { return v.Conversation.ID },
+}
+
+// List returns up to q.Size+1 of actor's conversations matching q, in q's
+// order.
+func (r *DirectConversationReads) List(ctx context.Context, actor domain.Actor, q application.DirectConversationQuery) ([]application.DirectConversationView, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	r.s.mu.RLock()
+	var views []application.DirectConversationView
+	for _, c := range r.s.conversations {
+		if c.AccountID != actor.AccountID || !c.HasParticipant(actor.UserID) {
+			continue
+		}
+		v := r.s.view(c)
+		if q.SearchPeer != "" && !strings.Contains(application.FoldText(peerName(v, actor.UserID)), q.SearchPeer) {
+			continue
+		}
+		views = append(views, v)
+	}
+	r.s.mu.RUnlock()
+	return conversationListing.page(views, q.ListQuery)
+}
+
+// Get returns conversation id when actor takes part in it, else
+// domain.ErrNotFound.
+func (r *DirectConversationReads) Get(ctx context.Context, actor domain.Actor, id domain.ID) (application.DirectConversationView, error) {
+	if err := ctx.Err(); err != nil {
+		return application.DirectConversationView{}, err
+	}
+	r.s.mu.RLock()
+	defer r.s.mu.RUnlock()
+	c, ok := r.s.conversations[id]
+	if !ok || c.AccountID != actor.AccountID || !c.HasParticipant(actor.UserID) {
+		return application.DirectConversationView{}, domain.ErrNotFound
+	}
+	return r.s.view(c), nil
+}
+
+// GetWithPeer returns the conversation between actor and peerID, or
+// domain.ErrNotFound when they have none.
+func (r *DirectConversationReads) GetWithPeer(ctx context.Context, actor domain.Actor, peerID domain.ID) (application.DirectConversationView, error) {
+	if err := ctx.Err(); err != nil {
+		return application.DirectConversationView{}, err
+	}
+	r.s.mu.RLock()
+	defer r.s.mu.RUnlock()
+	id, ok := r.s.pairs[newPairKey(actor.AccountID, actor.UserID, peerID)]
+	if !ok {
+		return application.DirectConversationView{}, domain.ErrNotFound
+	}
+	return r.s.view(r.s.conversations[id]), nil
+}
+
+// view assembles the conversation with its chat and users. The caller holds
+// the read lock.
+func (s *Store) view(c domain.DirectConversation) application.DirectConversationView {
+	return application.DirectConversationView{
+		Conversation: c,
+		Chat:         copyChat(s.chats[s.chatOf[c.ID]]),
+		FirstUser:    s.users[c.FirstUserID],
+		SecondUser:   s.users[c.SecondUserID],
+	}
+}
+
+func peerName(v application.DirectConversationView, userID domain.ID) string {
+	if v.Conversation.FirstUserID == userID {
+		return v.SecondUser.Name
+	}
+	return v.FirstUser.Name
+}
