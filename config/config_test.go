@@ -1,0 +1,105 @@
+package config_test
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+	"go.uber.org/zap/zapcore"
+
+	"github.com/parley-chat/parley/config"
+)
+
+func TestLoadDefaults(t *testing.T) {
+	cfg, err := config.Load(map[string]string{})
+	require.NoError(t, err)
+	require.Equal(t, ":8080", cfg.HTTPAddr)
+	require.Equal(t, "sqlite:parley.db", cfg.DatabaseURL)
+	require.True(t, cfg.MigrateOnStart)
+	require.Equal(t, 24*time.Hour, cfg.TokenTTL)
+	require.True(t, cfg.RateLimitEnabled)
+	require.Empty(t, cfg.RedisURL)
+	require.Empty(t, cfg.TrustedProxies)
+	require.Equal(t, 15*time.Second, cfg.ShutdownGrace)
+	require.Equal(t, zapcore.InfoLevel, cfg.LogLevel)
+	require.Equal(t, "json", cfg.LogFormat)
+	require.Equal(t, config.Development, cfg.Env)
+	require.False(t, cfg.Production())
+	require.True(t, cfg.JWTSecretGenerated)
+	require.Len(t, cfg.JWTSecret, 32)
+}
+
+func TestLoadGeneratesADifferentSecretEachTime(t *testing.T) {
+	a, err := config.Load(nil)
+	require.NoError(t, err)
+	b, err := config.Load(nil)
+	require.NoError(t, err)
+	require.NotEqual(t, a.JWTSecret, b.JWTSecret)
+}
+
+func TestLoadReadsEveryVariable(t *testing.T) {
+	secret := strings.Repeat("s", 40)
+	cfg, err := config.Load(map[string]string{
+		"PARLEY_HTTP_ADDR":          "127.0.0.1:9000",
+		"PARLEY_DATABASE_URL":       "postgres://u:p@db:5432/parley?sslmode=disable",
+		"PARLEY_MIGRATE_ON_START":   "false",
+		"PARLEY_JWT_SECRET":         secret,
+		"PARLEY_TOKEN_TTL":          "90m",
+		"PARLEY_RATE_LIMIT_ENABLED": "false",
+		"PARLEY_REDIS_URL":          "rediss://:pw@cache:6380/1",
+		"PARLEY_TRUSTED_PROXIES":    " 10.0.0.0/8, 192.168.1.7 ,,::1",
+		"PARLEY_SHUTDOWN_GRACE":     "30s",
+		"PARLEY_LOG_LEVEL":          "debug",
+		"PARLEY_LOG_FORMAT":         "console",
+		"PARLEY_ENV":                "production",
+	})
+	require.NoError(t, err)
+	require.Equal(t, config.Config{
+		HTTPAddr:         "127.0.0.1:9000",
+		DatabaseURL:      "postgres://u:p@db:5432/parley?sslmode=disable",
+		MigrateOnStart:   false,
+		JWTSecret:        []byte(secret),
+		TokenTTL:         90 * time.Minute,
+		RateLimitEnabled: false,
+		RedisURL:         "rediss://:pw@cache:6380/1",
+		TrustedProxies:   []string{"10.0.0.0/8", "192.168.1.7", "::1"},
+		ShutdownGrace:    30 * time.Second,
+		LogLevel:         zapcore.DebugLevel,
+		LogFormat:        "console",
+		Env:              config.Production,
+	}, cfg)
+	require.True(t, cfg.Production())
+}
+
+func TestLoadAcceptsValidValues(t *testing.T) {
+	tests := []struct {
+		name    string
+		environ map[string]string
+	}{
+		{"postgresql_scheme", map[string]string{"PARLEY_DATABASE_URL": "postgresql://localhost/parley"}},
+		{"sqlite_relative_path", map[string]string{"PARLEY_DATABASE_URL": "sqlite:data/parley.db"}},
+		{"sqlite_absolute_path", map[string]string{"PARLEY_DATABASE_URL": "sqlite:/var/lib/parley/parley.db"}},
+		{"redis_scheme", map[string]string{"PARLEY_REDIS_URL": "redis://localhost:6379/0"}},
+		{"empty_value_takes_default", map[string]string{"PARLEY_TOKEN_TTL": ""}},
+		{"ipv6_cidr_proxy", map[string]string{"PARLEY_TRUSTED_PROXIES": "fd00::/8"}},
+		{"bool_as_digit", map[string]string{"PARLEY_MIGRATE_ON_START": "0"}},
+		{"short_secret_in_development", map[string]string{"PARLEY_JWT_SECRET": "short"}},
+		{"production_with_exactly_32_bytes", map[string]string{"PARLEY_ENV": "production", "PARLEY_JWT_SECRET": strings.Repeat("x", 32)}},
+		{"host_only_port", map[string]string{"PARLEY_HTTP_ADDR": "localhost:0"}},
+		{"warn_level", map[string]string{"PARLEY_LOG_LEVEL": "warn"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := config.Load(tt.environ)
+			require.NoError(t, err)
+		})
+	}
+}
+
+func TestLoadKeepsAConfiguredSecret(t *testing.T) {
+	cfg, err := config.Load(map[string]string{"PARLEY_JWT_SECRET": "dev-secret"})
+	require.NoError(t, err)
+	require.Equal(t, []byte("dev-secret"), cfg.JWTSecret)
+	require.False(t, cfg.JWTSecretGenerated)
+}
