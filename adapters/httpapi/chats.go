@@ -1,0 +1,29 @@
+package httpapi
+
+import (
+	"net/http"
+
+	"github.com/gin-gonic/gin"
+)
+
+var chatParams = paramSpec{documents: true, includable: []string{"chat_memberships", "latest_message"}}
+
+// getChat answers a chat to one of its members.
+func (h *handler) getChat(c *gin.Context) {
+	actor, err := actorOf(c)
+	if err != nil {
+		h.fail(c, err)
+		return
+	}
+	q, ok := h.query(c, chatParams)
+	if !ok {
+		return
+	}
+	view, err := h.uc.GetChat.Execute(c.Request.Context(), actor, c.Param("chat_id"))
+	if err != nil {
+		h.fail(c, err)
+		return
+	}
+	cd := newCompound(q)
+	writeDocument(c, http.StatusOK, cd.single(cd.addChat(&view)))
+}

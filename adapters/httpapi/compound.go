@@ -1,0 +1,96 @@
+package httpapi
+
+import (
+	"net/url"
+	"strings"
+
+	"github.com/parley-chat/parley/application"
+)
+
+// compound assembles a compound document: primary data plus the included
+// resources the client asked for, each exactly once and never a primary
+// resource again.
+type compound struct {
+	fields   fieldsets
+	include  includes
+	seen     map[identifier]bool
+	included []resource
+}
+
+// newCompound starts a document shaped by the request's include and fields.
+func newCompound(q queryParams) *compound {
+	return &compound{fields: q.fields, include: q.include}
+}
+
+// primary records r as primary data so that it is never included as well.
+func (cd *compound) primary(r resource) resource {
+	cd.mark(identifier{Type: r.Type, ID: r.ID})
+	return r
+}
+
+// wants reports whether the client asked to include path.
+func (cd *compound) wants(path string) bool {
+	return cd.include[path]
+}
+
+// add includes the resource typ/id, rendering it only when it is new.
+func (cd *compound) add(typ, id string, render func() resource) {
+	key := identifier{Type: typ, ID: id}
+	if cd.seen[key] {
+		return
+	}
+	cd.mark(key)
+	cd.included = append(cd.included, render())
+}
+
+func (cd *compound) mark(key identifier) {
+	if cd.seen == nil {
+		cd.seen = map[identifier]bool{}
+	}
+	cd.seen[key] = true
+}
+
+// single returns the document of one primary resource.
+func (cd *compound) single(r resource) singleDocument {
+	return singleDocument{Data: r, Included: cd.included}
+}
+
+// collection returns the document of one page.
+func (cd *compound) collection(data []resource, links collectionLinks) collectionDocument {
+	if data == nil {
+		data = []resource{}
+	}
+	return collectionDocument{Data: data, Included: cd.included, Links: links}
+}
+
+// pageLinks returns the self link of the request and the link of the page
+// after it: the same query with page[after] replaced, null without a next
+// page.
+func pageLinks(u *url.URL, next *application.Cursor, cursors *cursorCodec) (collectionLinks, error) {
+	links := collectionLinks{Self: u.Path}
+	if u.RawQuery != "" {
+		links.Self += "?" + u.RawQuery
+	}
+	if next == nil {
+		return links, nil
+	}
+	token, err := cursors.encode(*next)
+	if err != nil {
+		return collectionLinks{}, err
+	}
+	var b strings.Builder
+	b.WriteString(u.Path)
+	b.WriteByte('?')
+	for pair := range strings.SplitSeq(u.RawQuery, "&") {
+		rawKey, _, _ := strings.Cut(pair, "=")
+		if key, err := url.QueryUnescape(rawKey); pair == "" || (err == nil && key == "page[after]") {
+			continue
+		}
+		b.WriteString(pair)
+		b.WriteByte('&')
+	}
+	b.WriteString("page[after]=")
+	b.WriteString(url.QueryEscape(token))
+	s := b.String()
+	return collectionLinks{Self: links.Self, Next: &s}, nil
+}

@@ -1,0 +1,97 @@
+package httpapi
+
+import (
+	"net/http"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/parley-chat/parley/application"
+)
+
+var (
+	conversationIncludes   = []string{"chat", "first_user", "second_user"}
+	conversationParams     = paramSpec{documents: true, includable: conversationIncludes}
+	conversationListParams = paramSpec{documents: true, includable: conversationIncludes, list: true, searchPeer: true}
+	startConversationDoc   = documentSpec{typ: typeDirectConversation,
+		writable: []string{"user_id"},
+		readOnly: []string{"first_user_id", "second_user_id", "created_at", "updated_at"}}
+)
+
+// startDirectConversation opens the conversation with another user: 201 for
+// a new pair, 200 with the existing conversation otherwise.
+func (h *handler) startDirectConversation(c *gin.Context) {
+	actor, err := actorOf(c)
+	if err != nil {
+		h.fail(c, err)
+		return
+	}
+	q, ok := h.query(c, conversationParams)
+	if !ok {
+		return
+	}
+	attrs, ok := h.document(c, startConversationDoc)
+	if !ok {
+		return
+	}
+	out, err := h.uc.StartDirectConversation.Execute(c.Request.Context(), application.StartDirectConversationInput{
+		Actor: actor, UserID: attrs["user_id"],
+	})
+	if err != nil {
+		h.fail(c, err)
+		return
+	}
+	cd := newCompound(q)
+	res := cd.addDirectConversation(&out.View)
+	status := http.StatusOK
+	if out.Created {
+		status = http.StatusCreated
+		c.Header("Location", res.Links.Self)
+	}
+	writeDocument(c, status, cd.single(res))
+}
+
+// getDirectConversation answers one of the caller's conversations.
+func (h *handler) getDirectConversation(c *gin.Context) {
+	actor, err := actorOf(c)
+	if err != nil {
+		h.fail(c, err)
+		return
+	}
+	q, ok := h.query(c, conversationParams)
+	if !ok {
+		return
+	}
+	view, err := h.uc.GetDirectConversation.Execute(c.Request.Context(), actor, c.Param("direct_conversation_id"))
+	if err != nil {
+		h.fail(c, err)
+		return
+	}
+	cd := newCompound(q)
+	writeDocument(c, http.StatusOK, cd.single(cd.addDirectConversation(&view)))
+}
+
+// listDirectConversations answers a page of the caller's conversations.
+func (h *handler) listDirectConversations(c *gin.Context) {
+	actor, err := actorOf(c)
+	if err != nil {
+		h.fail(c, err)
+		return
+	}
+	q, ok := h.query(c, conversationListParams)
+	if !ok {
+		return
+	}
+	page, err := h.uc.ListDirectConversations.Execute(c.Request.Context(), application.ListDirectConversationsInput{
+		Actor: actor, Query: q.list, SearchPeer: q.searchPeer,
+	})
+	if err != nil {
+		h.fail(c, err)
+		return
+	}
+	cd := newCompound(q)
+	data := make([]resource, len(page.Items))
+	for i := range page.Items {
+		data[i] = cd.addDirectConversation(&page.Items[i])
+	}
+	h.page(c, cd, data, page.Next)
+}

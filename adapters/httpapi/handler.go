@@ -1,0 +1,84 @@
+package httpapi
+
+import (
+	"errors"
+	"net/http"
+	"reflect"
+
+	"github.com/gin-gonic/gin"
+	"go.uber.org/zap"
+
+	"github.com/parley-chat/parley/application"
+)
+
+// UseCases are the application use cases the handlers drive.
+type UseCases struct {
+	SignUp                  *application.SignUp
+	SignIn                  *application.SignIn
+	SignOut                 *application.SignOut
+	Authenticate            *application.Authenticate
+	GetUser                 *application.GetUser
+	ListUsers               *application.ListUsers
+	CreateUser              *application.CreateUser
+	StartDirectConversation *application.StartDirectConversation
+	GetDirectConversation   *application.GetDirectConversation
+	ListDirectConversations *application.ListDirectConversations
+	GetChat                 *application.GetChat
+	PostMessage             *application.PostMessage
+	ListMessages            *application.ListMessages
+}
+
+// check reports the first use case that is missing, so that a wiring
+// mistake stops the start instead of failing a request later.
+func (uc UseCases) check() error {
+	v := reflect.ValueOf(uc)
+	for i := range v.NumField() {
+		if v.Field(i).IsNil() {
+			return errors.New("use case " + v.Type().Field(i).Name + " is missing")
+		}
+	}
+	return nil
+}
+
+// handler holds what the route handlers share.
+type handler struct {
+	uc      UseCases
+	cursors *cursorCodec
+	logger  *zap.Logger
+}
+
+// fail answers err as an error document.
+func (h *handler) fail(c *gin.Context, err error) {
+	abortWithError(c, h.logger, err)
+}
+
+// query parses the request's query parameters against spec, answering 400
+// itself when they are wrong.
+func (h *handler) query(c *gin.Context, spec paramSpec) (queryParams, bool) {
+	q, err := parseQuery(c.Request.URL.RawQuery, spec, h.cursors)
+	if err != nil {
+		h.fail(c, err)
+		return queryParams{}, false
+	}
+	return q, true
+}
+
+// document reads the request body against spec, answering the error itself.
+func (h *handler) document(c *gin.Context, spec documentSpec) (map[string]string, bool) {
+	attrs, err := readDocument(c.Request, spec)
+	if err != nil {
+		h.fail(c, err)
+		return nil, false
+	}
+	return attrs, true
+}
+
+// page writes one page of a collection with its self and next links.
+func (h *handler) page(c *gin.Context, cd *compound, data []resource, next *application.Cursor) {
+	links, err := pageLinks(c.Request.URL, next, h.cursors)
+	if err != nil {
+		h.fail(c, err)
+		return
+	}
+	writeDocument(c, http.StatusOK, cd.collection(data, links))
+}

@@ -1,0 +1,119 @@
+package httpapi
+
+import (
+	"strings"
+
+	"github.com/parley-chat/parley/application"
+	"github.com/parley-chat/parley/domain"
+)
+
+// Languages the error texts are written in.
+const (
+	langEnglish = "en"
+	langGerman  = "de"
+)
+
+// message is the detail of a problem: a catalog key and the field or
+// parameter it is about.
+type message struct {
+	key string
+	arg string
+}
+
+// Catalog keys of details that do not come from a rule or parameter reason.
+const (
+	msgNotFound           = "not_found"
+	msgRouteNotFound      = "route_not_found"
+	msgMethodNotAllowed   = "method_not_allowed"
+	msgForbidden          = "forbidden"
+	msgConflict           = "conflict"
+	msgInvalidCredentials = "invalid_credentials"
+	msgUnauthenticated    = "unauthenticated"
+	msgUnavailable        = "unavailable"
+	msgInternal           = "internal"
+	msgReference          = "reference"
+	msgInvalidJSON        = "invalid_json"
+	msgDocumentNotObject  = "document_not_object"
+	msgNotObject          = "not_object"
+	msgMissingMember      = "missing_member"
+	msgNotString          = "not_string"
+	msgUnexpectedMember   = "unexpected_member"
+	msgClientID           = "client_id"
+	msgWrongType          = "wrong_type"
+	msgUnknownAttribute   = "unknown_attribute"
+	msgReadOnly           = "read_only"
+	msgRelationship       = "relationship"
+	msgUnsupportedMedia   = "unsupported_media_type"
+	msgNotAcceptable      = "not_acceptable"
+	msgPayloadTooLarge    = "payload_too_large"
+	msgRateLimited        = "rate_limited"
+)
+
+// ruleMessage returns the detail of a broken validation rule, preferring a
+// text written for that very field.
+func ruleMessage(field string, rule domain.Rule) message {
+	key := "rule." + string(rule) + "." + field
+	if _, ok := details[langEnglish][key]; ok {
+		return message{key: key, arg: field}
+	}
+	return message{key: "rule." + string(rule), arg: field}
+}
+
+// reasonKey returns the catalog key of a parameter reason.
+func reasonKey(r application.ParameterReason) string {
+	return "reason." + string(r)
+}
+
+// render puts m into lang.
+func (m message) render(lang string) string {
+	text, ok := details[lang][m.key]
+	if !ok {
+		text = details[langEnglish][m.key]
+	}
+	return strings.ReplaceAll(text, "{}", m.arg)
+}
+
+// title returns the title of code in lang.
+func title(lang, code string) string {
+	if t, ok := titles[lang][code]; ok {
+		return t
+	}
+	return titles[langEnglish][code]
+}
+
+var titles = map[string]map[string]string{
+	langEnglish: {
+		codeInvalidJSON:          "Malformed JSON",
+		codeInvalidDocument:      "Invalid document",
+		codeInvalidParameter:     "Invalid query parameter",
+		codeUnsupportedMediaType: "Unsupported media type",
+		codeNotAcceptable:        "Not acceptable",
+		codeUnauthorized:         "Unauthorized",
+		codeForbidden:            "Forbidden",
+		codeNotFound:             "Not found",
+		codeMethodNotAllowed:     "Method not allowed",
+		codeConflict:             "Conflict",
+		codePayloadTooLarge:      "Payload too large",
+		codeValidationFailed:     "Invalid attribute",
+		codeRateLimited:          "Too many requests",
+		codeServiceUnavailable:   "Service unavailable",
+		codeInternal:             "Internal error",
+	},
+	langGerman: {
+		codeInvalidJSON:          "Fehlerhaftes JSON",
+		codeInvalidDocument:      "Ungültiges Dokument",
+		codeInvalidParameter:     "Ungültiger Abfrageparameter",
+		codeUnsupportedMediaType: "Nicht unterstützter Medientyp",
+		codeNotAcceptable:        "Nicht akzeptabel",
+		codeUnauthorized:         "Nicht angemeldet",
+		codeForbidden:            "Verboten",
+		codeNotFound:             "Nicht gefunden",
+		codeMethodNotAllowed:     "Methode nicht erlaubt",
+		codeConflict:             "Konflikt",
+		codePayloadTooLarge:      "Anfrage zu groß",
+		codeValidationFailed:     "Ungültiges Attribut",
+		codeRateLimited:          "Zu viele Anfragen",
+		codeServiceUnavailable:   "Dienst nicht verfügbar",
+		codeInternal:             "Interner Fehler",
+	},
+}

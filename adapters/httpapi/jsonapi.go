@@ -1,0 +1,93 @@
+package httpapi
+
+import (
+	"encoding/json"
+	"net/http"
+
+	"github.com/gin-gonic/gin"
+)
+
+// mediaType is the JSON:API media type of every response body.
+const mediaType = "application/vnd.api+json"
+
+// resource is one JSON:API resource object. Attributes and relationships are
+// pre-encoded objects, so that sparse fieldsets can drop members without a
+// map per resource.
+type resource struct {
+	Type          string          `json:"type"`
+	ID            string          `json:"id"`
+	Attributes    json.RawMessage `json:"attributes,omitempty"`
+	Relationships json.RawMessage `json:"relationships,omitempty"`
+	Links         *resourceLinks  `json:"links,omitempty"`
+}
+
+// resourceLinks are the links of one resource.
+type resourceLinks struct {
+	Self string `json:"self"`
+}
+
+// identifier is resource linkage: a resource's type and id.
+type identifier struct {
+	Type string `json:"type"`
+	ID   string `json:"id"`
+}
+
+// singleDocument carries one primary resource.
+type singleDocument struct {
+	Data     resource   `json:"data"`
+	Included []resource `json:"included,omitempty"`
+}
+
+// collectionDocument carries a page of a collection.
+type collectionDocument struct {
+	Data     []resource      `json:"data"`
+	Included []resource      `json:"included,omitempty"`
+	Links    collectionLinks `json:"links"`
+}
+
+// collectionLinks are the links of a page; Next is null on the last page.
+type collectionLinks struct {
+	Self string  `json:"self"`
+	Next *string `json:"next"`
+}
+
+// metaDocument carries only meta information, such as a health status.
+type metaDocument struct {
+	Meta map[string]string `json:"meta"`
+}
+
+// errorDocument carries the errors of a failed request.
+type errorDocument struct {
+	Errors []errorObject `json:"errors"`
+}
+
+// errorObject is one JSON:API error object.
+type errorObject struct {
+	Status string       `json:"status"`
+	Code   string       `json:"code"`
+	Title  string       `json:"title"`
+	Detail string       `json:"detail,omitempty"`
+	Source *errorSource `json:"source,omitempty"`
+}
+
+// errorSource says which part of the request an error is about.
+type errorSource struct {
+	Pointer   string `json:"pointer,omitempty"`
+	Parameter string `json:"parameter,omitempty"`
+}
+
+// writeDocument encodes doc as the response body with the JSON:API media type.
+func writeDocument(c *gin.Context, status int, doc any) {
+	c.Header("Content-Type", mediaType)
+	c.Status(status)
+	if err := json.NewEncoder(c.Writer).Encode(doc); err != nil {
+		// The status line is already sent; all that is left is to record it.
+		_ = c.Error(err)
+	}
+}
+
+// writeNoContent answers 204 without a body.
+func writeNoContent(c *gin.Context) {
+	c.Status(http.StatusNoContent)
+	c.Writer.WriteHeaderNow()
+}

@@ -1,0 +1,69 @@
+package httpapi
+
+import (
+	"net/http"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/parley-chat/parley/application"
+)
+
+var (
+	messageListParams = paramSpec{documents: true, includable: []string{"author"}, list: true}
+	postMessageParams = paramSpec{documents: true}
+	postMessageDoc    = documentSpec{typ: typeMessage,
+		writable: []string{"content"},
+		readOnly: []string{"chat_id", "author_id", "created_at"}}
+)
+
+// listMessages answers a page of a chat's messages, newest first.
+func (h *handler) listMessages(c *gin.Context) {
+	actor, err := actorOf(c)
+	if err != nil {
+		h.fail(c, err)
+		return
+	}
+	q, ok := h.query(c, messageListParams)
+	if !ok {
+		return
+	}
+	page, err := h.uc.ListMessages.Execute(c.Request.Context(), application.ListMessagesInput{
+		Actor: actor, ChatID: c.Param("chat_id"), Query: q.list,
+	})
+	if err != nil {
+		h.fail(c, err)
+		return
+	}
+	cd := newCompound(q)
+	data := make([]resource, len(page.Items))
+	for i := range page.Items {
+		data[i] = cd.addMessage(&page.Items[i])
+	}
+	h.page(c, cd, data, page.Next)
+}
+
+// postMessage posts a message in a chat.
+func (h *handler) postMessage(c *gin.Context) {
+	actor, err := actorOf(c)
+	if err != nil {
+		h.fail(c, err)
+		return
+	}
+	q, ok := h.query(c, postMessageParams)
+	if !ok {
+		return
+	}
+	attrs, ok := h.document(c, postMessageDoc)
+	if !ok {
+		return
+	}
+	view, err := h.uc.PostMessage.Execute(c.Request.Context(), application.PostMessageInput{
+		Actor: actor, ChatID: c.Param("chat_id"), Content: attrs["content"],
+	})
+	if err != nil {
+		h.fail(c, err)
+		return
+	}
+	cd := newCompound(q)
+	writeDocument(c, http.StatusCreated, cd.single(cd.addMessage(&view)))
+}

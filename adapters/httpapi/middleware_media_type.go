@@ -1,0 +1,106 @@
+package httpapi
+
+import (
+	"mime"
+	"net/http"
+	"strings"
+
+	"github.com/gin-gonic/gin"
+	"go.uber.org/zap"
+)
+
+// mediaTypeMiddleware enforces the JSON:API media type rules: a request body
+// must be JSON:API (or plain JSON), and an Accept header that names JSON:API
+// must name it at least once without foreign parameters.
+func mediaTypeMiddleware(logger *zap.Logger) gin.HandlerFunc {
+	return func(c *gin.Context) {
+		if hasBody(c.Request) && !acceptableContentType(c.GetHeader("Content-Type")) {
+			abortWithError(c, logger, reject(http.StatusUnsupportedMediaType, codeUnsupportedMediaType,
+				message{key: msgUnsupportedMedia}, ""))
+			return
+		}
+		if !acceptable(c.Request.Header.Values("Accept")) {
+			abortWithError(c, logger, reject(http.StatusNotAcceptable, codeNotAcceptable,
+				message{key: msgNotAcceptable}, ""))
+			return
+		}
+		c.Next()
+	}
+}
+
+// hasBody reports whether the request carries (or may carry) a body.
+func hasBody(r *http.Request) bool {
+	return r.ContentLength != 0 && r.Body != nil && r.Body != http.NoBody
+}
+
+// acceptableContentType accepts JSON:API with only ext and profile
+// parameters, and plain JSON.
+func acceptableContentType(header string) bool {
+	typ, params, err := mime.ParseMediaType(header)
+	if err != nil {
+		return false
+	}
+	switch typ {
+	case "application/json":
+		return true
+	case mediaType:
+		return onlyJSONAPIParams(params, false)
+	default:
+		return false
+	}
+}
+
+// acceptable reports whether the Accept headers allow a JSON:API answer:
+// either they do not mention JSON:API at all, or at least one instance of it
+// carries no parameters other than ext and profile.
+func acceptable(headers []string) bool {
+	mentioned := false
+	for _, header := range headers {
+		for _, rng := range splitOutsideQuotes(header, ',') {
+			typ, params, err := mime.ParseMediaType(rng)
+			if err != nil || typ != mediaType {
+				continue
+			}
+			if onlyJSONAPIParams(params, true) {
+				return true
+			}
+			mentioned = true
+		}
+	}
+	return !mentioned
+}
+
+// onlyJSONAPIParams reports whether params hold nothing but ext and profile
+// (and the q weight, in an Accept header).
+func onlyJSONAPIParams(params map[string]string, weighted bool) bool {
+	for name := range params {
+		switch {
+		case name == "ext", name == "profile":
+		case name == "q" && weighted:
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// splitOutsideQuotes splits s at sep, except inside double-quoted strings
+// (an ext or profile value may list URIs separated by commas).
+func splitOutsideQuotes(s string, sep byte) []string {
+	var parts []string
+	quoted, escaped, start := false, false, 0
+	for i := 0; i < len(s); i++ {
+		switch b := s[i]; {
+		case escaped:
+			escaped = false
+		case b == '\\' && quoted:
+			escaped = true
+		case b == '"':
+			quoted = !quoted
+		case b == sep && !quoted:
+			parts = append(parts, strings.TrimSpace(s[start:i]))
+			start = i + 1
+		}
+	}
+	return append(parts, strings.TrimSpace(s[start:]))
+}

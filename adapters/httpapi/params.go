@@ -1,0 +1,143 @@
+package httpapi
+
+import (
+	"net/url"
+	"slices"
+	"strings"
+
+	"github.com/parley-chat/parley/application"
+)
+
+// reasonUnknownParameter reports a query parameter the endpoint does not
+// accept at all.
+const reasonUnknownParameter application.ParameterReason = "unknown_parameter"
+
+// paramSpec says which query parameters an endpoint accepts.
+type paramSpec struct {
+	// documents allows include and fields: the endpoint answers with resources.
+	documents bool
+	// includable lists the relationship paths include may name.
+	includable []string
+	// list allows sort, filter[...], page[size] and page[after].
+	list bool
+	// searchPeer allows search_peer.
+	searchPeer bool
+}
+
+// queryParams are an endpoint's query parameters, checked against its spec.
+// Sort, filter and page values are validated later by the use case.
+type queryParams struct {
+	include    includes
+	fields     fieldsets
+	list       application.RawListQuery
+	searchPeer string
+}
+
+// parseQuery reads rawQuery strictly: anything spec does not allow, repeated
+// parameters and malformed values are a *application.ParameterError.
+func parseQuery(rawQuery string, spec paramSpec, cursors *cursorCodec) (queryParams, error) {
+	var q queryParams
+	seen := map[string]bool{}
+	for pair := range strings.SplitSeq(rawQuery, "&") {
+		if pair == "" {
+			continue
+		}
+		rawKey, rawValue, _ := strings.Cut(pair, "=")
+		key, err := url.QueryUnescape(rawKey)
+		if err != nil {
+			return queryParams{}, paramError(rawKey, application.ReasonInvalidValue)
+		}
+		value, err := url.QueryUnescape(rawValue)
+		if err != nil {
+			return queryParams{}, paramError(key, application.ReasonInvalidValue)
+		}
+		if seen[key] {
+			return queryParams{}, paramError(key, application.ReasonDuplicate)
+		}
+		seen[key] = true
+		if err := q.set(key, value, spec, cursors); err != nil {
+			return queryParams{}, err
+		}
+	}
+	return q, nil
+}
+
+func (q *queryParams) set(key, value string, spec paramSpec, cursors *cursorCodec) error {
+	family, member, bracketed := splitFamily(key)
+	switch {
+	case key == "include" && spec.documents:
+		return q.setInclude(value, spec.includable)
+	case family == "fields" && bracketed && spec.documents:
+		return q.setFields(key, member, value)
+	case key == "sort" && spec.list:
+		q.list.Sort = &value
+	case family == "filter" && bracketed && member != "" && spec.list:
+		q.list.Filters = append(q.list.Filters, application.RawFilter{Field: member, Expr: value})
+	case key == "page[size]" && spec.list:
+		q.list.PageSize = &value
+	case key == "page[after]" && spec.list:
+		cursor, err := cursors.decode(value)
+		if err != nil {
+			return paramError(key, application.ReasonInvalidCursor)
+		}
+		q.list.After = &cursor
+	case key == "search_peer" && spec.searchPeer:
+		q.searchPeer = value
+	default:
+		return paramError(key, reasonUnknownParameter)
+	}
+	return nil
+}
+
+func (q *queryParams) setInclude(value string, includable []string) error {
+	q.include = includes{}
+	if value == "" {
+		return nil
+	}
+	for path := range strings.SplitSeq(value, ",") {
+		if !slices.Contains(includable, path) {
+			return paramError("include", application.ReasonUnknownField)
+		}
+		q.include[path] = true
+	}
+	return nil
+}
+
+func (q *queryParams) setFields(key, typ, value string) error {
+	known, ok := renderedFields[typ]
+	if !ok {
+		return paramError(key, application.ReasonUnknownField)
+	}
+	set := fieldset{}
+	if value != "" {
+		for name := range strings.SplitSeq(value, ",") {
+			if !slices.Contains(known, name) {
+				return paramError(key, application.ReasonUnknownField)
+			}
+			set[name] = true
+		}
+	}
+	if q.fields == nil {
+		q.fields = fieldsets{}
+	}
+	q.fields[typ] = set
+	return nil
+}
+
+// splitFamily splits "filter[name]" into "filter", "name" and true; a key
+// without brackets is its own family.
+func splitFamily(key string) (family, member string, bracketed bool) {
+	open := strings.IndexByte(key, '[')
+	if open < 0 || !strings.HasSuffix(key, "]") {
+		return key, "", false
+	}
+	member = key[open+1 : len(key)-1]
+	if strings.ContainsAny(member, "[]") {
+		return key, "", false
+	}
+	return key[:open], member, true
+}
+
+func paramError(parameter string, reason application.ParameterReason) error {
+	return &application.ParameterError{Parameter: parameter, Reason: reason}
+}

@@ -1,0 +1,124 @@
+package httpapi
+
+import (
+	"errors"
+	"fmt"
+	"net/http"
+
+	"github.com/gin-gonic/gin"
+	"go.uber.org/zap"
+)
+
+// RouterConfig configures the HTTP edge.
+type RouterConfig struct {
+	// CursorSecret signs pagination cursors; the cursor key is derived from
+	// it with a purpose label.
+	CursorSecret []byte
+	// TrustedProxies lists the addresses and CIDRs whose X-Forwarded-For is
+	// believed; empty means the connection's own address is the client's.
+	TrustedProxies []string
+	// MaxBodyBytes limits request bodies; 0 means 1 MiB.
+	MaxBodyBytes int64
+}
+
+// access says which middleware guards a route.
+type access int
+
+const (
+	// accessOps routes (health, readiness) skip media types and auth.
+	accessOps access = iota
+	// accessPublic routes negotiate media types but need no token.
+	accessPublic
+	// accessSignedIn routes need a bearer token.
+	accessSignedIn
+)
+
+// route is one row of the route table.
+type route struct {
+	method string
+	path   string
+	access access
+	handle gin.HandlerFunc
+}
+
+// routes is the one route table of the service.
+func routes(h *handler, ready *Readiness) []route {
+	return []route{
+		{http.MethodGet, "/healthz", accessOps, healthz},
+		{http.MethodGet, "/readyz", accessOps, readyz(ready, h.logger)},
+		{http.MethodPost, "/api/v1/sign_up", accessPublic, h.signUp},
+		{http.MethodPost, "/api/v1/sign_in", accessPublic, h.signIn},
+		{http.MethodDelete, "/api/v1/sign_out", accessSignedIn, h.signOut},
+		{http.MethodGet, "/api/v1/users/me", accessSignedIn, h.me},
+		{http.MethodGet, "/api/v1/users", accessSignedIn, h.listUsers},
+		{http.MethodPost, "/api/v1/users", accessSignedIn, h.createUser},
+		{http.MethodGet, "/api/v1/users/:id", accessSignedIn, h.getUser},
+		{http.MethodPost, "/api/v1/direct_conversations", accessSignedIn, h.startDirectConversation},
+		{http.MethodGet, "/api/v1/direct_conversations", accessSignedIn, h.listDirectConversations},
+		{http.MethodGet, "/api/v1/direct_conversations/:direct_conversation_id", accessSignedIn, h.getDirectConversation},
+		{http.MethodGet, "/api/v1/chats/:chat_id", accessSignedIn, h.getChat},
+		{http.MethodGet, "/api/v1/chats/:chat_id/messages", accessSignedIn, h.listMessages},
+		{http.MethodPost, "/api/v1/chats/:chat_id/messages", accessSignedIn, h.postMessage},
+	}
+}
+
+// NewRouter builds the Gin engine with every route of the API.
+func NewRouter(uc UseCases, cfg RouterConfig, ready *Readiness, logger *zap.Logger) (*gin.Engine, error) {
+	if err := uc.check(); err != nil {
+		return nil, err
+	}
+	if ready == nil {
+		return nil, errors.New("readiness is missing")
+	}
+	if logger == nil {
+		logger = zap.NewNop()
+	}
+	cursors, err := newCursorCodec(cfg.CursorSecret)
+	if err != nil {
+		return nil, err
+	}
+	limit := cfg.MaxBodyBytes
+	if limit <= 0 {
+		limit = defaultMaxBodyBytes
+	}
+	gin.SetMode(gin.ReleaseMode)
+	engine := gin.New()
+	engine.HandleMethodNotAllowed = true
+	engine.RedirectTrailingSlash = false
+	engine.RedirectFixedPath = false
+	engine.ForwardedByClientIP = true
+	engine.RemoteIPHeaders = []string{"X-Forwarded-For"}
+	if err := engine.SetTrustedProxies(cfg.TrustedProxies); err != nil {
+		return nil, fmt.Errorf("trusted proxies: %w", err)
+	}
+
+	// Order matters: the request id comes first so that every later line can
+	// name it; the access log wraps everything so that it sees the final
+	// status; the language is known before any error is written; recovery
+	// sits inside them all. Rate limiting and metrics belong after recovery.
+	engine.Use(requestIDMiddleware(), accessLogMiddleware(logger), languageMiddleware(), recoveryMiddleware(logger))
+
+	h := &handler{uc: uc, cursors: cursors, logger: logger}
+	table := routes(h, ready)
+	negotiate := []gin.HandlerFunc{mediaTypeMiddleware(logger), bodyLimitMiddleware(limit, logger)}
+	auth := authMiddleware(uc.Authenticate, logger)
+	for _, rt := range table {
+		var chain []gin.HandlerFunc
+		switch rt.access {
+		case accessPublic:
+			chain = append(chain, negotiate...)
+		case accessSignedIn:
+			chain = append(chain, negotiate...)
+			chain = append(chain, auth)
+		}
+		engine.Handle(rt.method, rt.path, append(chain, rt.handle)...)
+	}
+	engine.NoRoute(func(c *gin.Context) {
+		abortWithError(c, logger, reject(http.StatusNotFound, codeNotFound, message{key: msgRouteNotFound}, ""))
+	})
+	engine.NoMethod(func(c *gin.Context) {
+		c.Header("Allow", allowHeader(table, c.Request.URL.Path))
+		abortWithError(c, logger, reject(http.StatusMethodNotAllowed, codeMethodNotAllowed, message{key: msgMethodNotAllowed}, ""))
+	})
+	return engine, nil
+}
