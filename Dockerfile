@@ -1,0 +1,23 @@
+# syntax=docker/dockerfile:1
+
+# Build stage: a static, stripped binary with no cgo (the SQLite driver is
+# pure Go), so the runtime image needs no libc.
+FROM golang:1.26.8-bookworm AS build
+WORKDIR /src
+COPY go.mod go.sum ./
+RUN --mount=type=cache,target=/go/pkg/mod go mod download
+COPY . .
+RUN --mount=type=cache,target=/go/pkg/mod \
+    --mount=type=cache,target=/root/.cache/go-build \
+    CGO_ENABLED=0 go build -trimpath -ldflags="-s -w" -o /out/parley .
+
+# Runtime stage: distroless, no shell, runs as the unprivileged nonroot user.
+# The working directory is the user's home, so the SQLite default (parley.db
+# in the working directory) is writable; production sets PARLEY_DATABASE_URL
+# to PostgreSQL and can run with a read-only root file system.
+FROM gcr.io/distroless/static-debian12:nonroot
+COPY --from=build /out/parley /parley
+USER nonroot:nonroot
+WORKDIR /home/nonroot
+EXPOSE 8080
+ENTRYPOINT ["/parley"]
