@@ -18,7 +18,8 @@ func NewDirectConversations(s *Store) *DirectConversations { return &DirectConve
 
 // Create writes the conversation, its chat and both memberships atomically.
 // It returns domain.ErrConflict, writing nothing, when the unordered pair
-// already has a conversation in the account or an id is taken.
+// already has a conversation in the account or an id is taken, and
+// domain.ErrNotFound when a participant does not exist.
 func (r *DirectConversations) Create(ctx context.Context, agg domain.DirectConversationAggregate) error {
 	if err := ctx.Err(); err != nil {
 		return err
@@ -35,6 +36,11 @@ func (r *DirectConversations) Create(ctx context.Context, agg domain.DirectConve
 	}
 	if _, ok := r.s.chats[agg.Chat.ID]; ok {
 		return domain.ErrConflict
+	}
+	for _, id := range []domain.ID{conv.FirstUserID, conv.SecondUserID} {
+		if _, ok := r.s.users[id]; !ok {
+			return domain.ErrNotFound
+		}
 	}
 	conv.CreatedAt = domain.Timestamp(conv.CreatedAt)
 	conv.UpdatedAt = domain.Timestamp(conv.UpdatedAt)

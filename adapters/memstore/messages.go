@@ -20,7 +20,8 @@ func NewMessages(s *Store) *Messages { return &Messages{s: s} }
 // Post stores msg and, atomically, moves its chat's UpdatedAt forward to
 // msg.CreatedAt (never backwards) and points LatestMessageID at msg when it
 // is the newest by creation time, then id. It returns domain.ErrNotFound when
-// the chat does not exist and domain.ErrConflict when the id is taken.
+// the chat or the author does not exist and domain.ErrConflict when the id is
+// taken.
 func (r *Messages) Post(ctx context.Context, msg domain.Message) error {
 	if err := ctx.Err(); err != nil {
 		return err
@@ -30,6 +31,9 @@ func (r *Messages) Post(ctx context.Context, msg domain.Message) error {
 	defer r.s.mu.Unlock()
 	chat, ok := r.s.chats[msg.ChatID]
 	if !ok {
+		return domain.ErrNotFound
+	}
+	if _, ok := r.s.users[msg.AuthorID]; !ok {
 		return domain.ErrNotFound
 	}
 	if _, ok := r.s.messages[msg.ID]; ok {

@@ -36,8 +36,7 @@ func (r *RevokedTokens) Revoke(ctx context.Context, token domain.RevokedToken) e
 }
 
 // RevokedSince returns the revocations recorded at or after since whose
-// tokens have not expired at now (ExpiresAt not before now), oldest first,
-// ties by id.
+// tokens expire after now, oldest first, ties by id.
 func (r *RevokedTokens) RevokedSince(ctx context.Context, since, now time.Time) ([]domain.RevokedToken, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
@@ -45,7 +44,7 @@ func (r *RevokedTokens) RevokedSince(ctx context.Context, since, now time.Time) 
 	r.s.mu.RLock()
 	var out []domain.RevokedToken
 	for _, t := range r.s.revoked {
-		if !t.RevokedAt.Before(since) && !t.ExpiresAt.Before(now) {
+		if !t.RevokedAt.Before(since) && t.ExpiresAt.After(now) {
 			out = append(out, t)
 		}
 	}
