@@ -1,0 +1,56 @@
+package gormstore
+
+import (
+	"context"
+
+	"gorm.io/gorm"
+
+	"github.com/parley-chat/parley/domain"
+)
+
+// Messages writes messages and the chat activity they cause.
+type Messages struct {
+	s *Store
+}
+
+var _ domain.MessageRepository = (*Messages)(nil)
+
+// NewMessages returns the message repository of s.
+func NewMessages(s *Store) *Messages { return &Messages{s: s} }
+
+// Post stores msg and moves its chat's activity forward in one transaction.
+// A missing chat is domain.ErrNotFound and writes nothing.
+func (r *Messages) Post(ctx context.Context, msg domain.Message) error {
+	ctx, cancel := r.s.bound(ctx)
+	defer cancel()
+	latest := "max(updated_at, ?)"
+	if r.s.isPostgres() {
+		latest = "GREATEST(updated_at, ?)"
+	}
+	err := r.s.conn(ctx).Transaction(func(tx *gorm.DB) error {
+		// Updating the chat first locks its row, so concurrent posts to one
+		// chat queue here and each later statement sees the others' messages.
+		res := tx.Exec("UPDATE chats SET updated_at = "+latest+" WHERE id = ?", at(msg.CreatedAt), msg.ChatID)
+		if res.Error != nil {
+			return res.Error
+		}
+		if res.RowsAffected == 0 {
+			return gorm.ErrRecordNotFound
+		}
+		if err := insert(tx, "messages", messageColumns, messageValues(msg)); err != nil {
+			return err
+		}
+		err := tx.Exec(`UPDATE chats SET latest_message_id = (
+	SELECT lm.id FROM messages lm WHERE lm.chat_id = chats.id ORDER BY lm.created_at DESC, lm.id DESC LIMIT 1
+) WHERE id = ?`, msg.ChatID).Error
+		if err != nil {
+			return err
+		}
+		inbox := "max(chat_updated_at, ?)"
+		if r.s.isPostgres() {
+			inbox = "GREATEST(chat_updated_at, ?)"
+		}
+		return tx.Exec("UPDATE chat_memberships SET chat_updated_at = "+inbox+" WHERE chat_id = ?", at(msg.CreatedAt), msg.ChatID).Error
+	})
+	return translate("post message", err)
+}

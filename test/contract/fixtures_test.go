@@ -1,0 +1,70 @@
+package contract_test
+
+import (
+	"context"
+	"fmt"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/parley-chat/parley/domain"
+)
+
+// base is the fixed instant every fixture time is derived from.
+var base = time.Date(2026, 3, 14, 9, 26, 53, 589793000, time.UTC)
+
+// clock is a settable application.Clock.
+type clock struct {
+	mu  sync.Mutex
+	now time.Time
+}
+
+func newClock() *clock { return &clock{now: base} }
+
+// Now returns the current fixture time.
+func (c *clock) Now() time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.now
+}
+
+func (c *clock) advance(d time.Duration) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.now = c.now.Add(d)
+}
+
+func actorOf(u domain.User) domain.Actor {
+	return domain.Actor{AccountID: u.AccountID, UserID: u.ID, Role: u.Role}
+}
+
+// newAccount stores an account with its first user, an admin.
+func newAccount(t *testing.T, p ports, name, email string) domain.User {
+	t.Helper()
+	acc, err := domain.NewAccount(name+" Inc", base)
+	require.NoError(t, err)
+	admin := domain.NewUser(acc.ID, domain.UserDraft{Name: name, Email: email}, domain.RoleAdmin, "hash", base)
+	require.NoError(t, p.users.CreateWithAccount(context.Background(), acc, admin))
+	return admin
+}
+
+// addUser stores a member of the admin's account.
+func addUser(t *testing.T, p ports, admin domain.User, name, email string, at time.Time) domain.User {
+	t.Helper()
+	u := domain.NewUser(admin.AccountID, domain.UserDraft{Name: name, Email: email}, domain.RoleMember, "hash", at)
+	require.NoError(t, p.users.Create(context.Background(), u))
+	return u
+}
+
+// start stores the conversation that from starts with to at now.
+func start(t *testing.T, p ports, from, to domain.User, now time.Time) domain.DirectConversationAggregate {
+	t.Helper()
+	agg, err := domain.StartDirectConversation(actorOf(from), to, now)
+	require.NoError(t, err)
+	require.NoError(t, p.conversations.Create(context.Background(), agg))
+	return agg
+}
+
+func email(i int) string { return fmt.Sprintf("user%d@x.test", i) }
