@@ -33,13 +33,12 @@ type revokedTokenRow struct {
 }
 
 // RevokedSince returns the revocations recorded at or after since whose
-// tokens have not expired at now (expiring at now counts as unexpired),
-// oldest first, ties by id.
+// tokens expire after now, oldest first, ties by id.
 func (r *RevokedTokens) RevokedSince(ctx context.Context, since time.Time, now time.Time) ([]domain.RevokedToken, error) {
 	ctx, cancel := r.s.bound(ctx)
 	defer cancel()
 	rows, err := queryRows(r.s.conn(ctx),
-		"SELECT id, expires_at, revoked_at FROM revoked_tokens WHERE revoked_at >= ? AND expires_at >= ? ORDER BY revoked_at, id",
+		"SELECT id, expires_at, revoked_at FROM revoked_tokens WHERE revoked_at >= ? AND expires_at > ? ORDER BY revoked_at, id",
 		[]any{at(since), at(now)},
 		func(t *revokedTokenRow) []any { return []any{&t.ID, &t.ExpiresAt, &t.RevokedAt} })
 	if err != nil {
