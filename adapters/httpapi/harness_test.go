@@ -17,8 +17,15 @@ import (
 
 // testAPI is the router over a fake world.
 type testAPI struct {
-	world  *world
-	engine *gin.Engine
+	world    *world
+	engine   *gin.Engine
+	useCases UseCases
+}
+
+// uc returns the use cases the test API runs on, to build further routers.
+func (a *testAPI) uc(t *testing.T) UseCases {
+	t.Helper()
+	return a.useCases
 }
 
 func newTestAPI(t *testing.T) *testAPI {
@@ -46,7 +53,7 @@ func newTestAPI(t *testing.T) *testAPI {
 	}
 	engine, err := NewRouter(uc, RouterConfig{CursorSecret: []byte("test secret")}, NewReadiness(nil), zap.NewNop())
 	require.NoError(t, err)
-	return &testAPI{world: w, engine: engine}
+	return &testAPI{world: w, engine: engine, useCases: uc}
 }
 
 // call is one request to the test API.

@@ -79,8 +79,11 @@ type errorSource struct {
 // writeDocument encodes doc as the response body with the JSON:API media type.
 func writeDocument(c *gin.Context, status int, doc any) {
 	c.Header("Content-Type", mediaType)
+	c.Header("X-Content-Type-Options", "nosniff")
 	c.Status(status)
-	if err := json.NewEncoder(c.Writer).Encode(doc); err != nil {
+	enc := json.NewEncoder(c.Writer)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(doc); err != nil {
 		// The status line is already sent; all that is left is to record it.
 		_ = c.Error(err)
 	}

@@ -117,14 +117,14 @@ func appendIdentifier(buf []byte, typ, id string) []byte {
 const hexDigits = "0123456789abcdef"
 
 // appendString appends s as a JSON string, escaping what JSON requires plus
-// the HTML-sensitive characters and line separators encoding/json escapes.
+// the line separators U+2028 and U+2029, which break JavaScript parsers.
 func appendString(buf []byte, s string) []byte {
 	buf = append(buf, '"')
 	start := 0
 	for i := 0; i < len(s); {
 		b := s[i]
 		if b < utf8.RuneSelf {
-			if b >= 0x20 && b != '"' && b != '\\' && b != '<' && b != '>' && b != '&' {
+			if b >= 0x20 && b != '"' && b != '\\' {
 				i++
 				continue
 			}

@@ -1,0 +1,106 @@
+package httpapi
+
+import (
+	"net/http"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/parley-chat/parley/application"
+	"github.com/parley-chat/parley/domain"
+)
+
+func TestNegotiateLanguage(t *testing.T) {
+	cases := map[string]string{
+		"":                         langEnglish,
+		"de":                       langGerman,
+		"DE-at":                    langGerman,
+		"en-US":                    langEnglish,
+		"fr":                       langEnglish,
+		"fr, de;q=0.1":             langGerman,
+		"de-DE, en;q=0.5":          langGerman,
+		"de;q=0.4, en;q=0.8":       langEnglish,
+		"en;q=0.4, de;q=0.8":       langGerman,
+		"de;q=0, en;q=0.1":         langEnglish,
+		"de;q=0":                   langEnglish,
+		"de;q=abc, en;q=0.2":       langEnglish,
+		"*;q=0.5, de;q=0.6":        langGerman,
+		"de;q=0.5, *;q=0.5":        langGerman,
+		" de ; q = 0.9 , en;q=0.3": langGerman,
+	}
+	for header, want := range cases {
+		require.Equal(t, want, negotiateLanguage(header), "Accept-Language: %q", header)
+	}
+}
+
+func TestCatalogIsComplete(t *testing.T) {
+	codes := []string{codeInvalidJSON, codeInvalidDocument, codeInvalidParameter, codeUnsupportedMediaType,
+		codeNotAcceptable, codeUnauthorized, codeForbidden, codeNotFound, codeMethodNotAllowed, codeConflict,
+		codePayloadTooLarge, codeValidationFailed, codeRateLimited, codeServiceUnavailable, codeInternal}
+	rules := []domain.Rule{domain.RuleRequired, domain.RuleTooLong, domain.RuleTooShort, domain.RuleFormat, domain.RuleTaken, domain.RuleSelf}
+	reasons := []application.ParameterReason{application.ReasonUnknownField, application.ReasonUnknownOperator,
+		application.ReasonInvalidValue, application.ReasonDuplicate, application.ReasonOutOfRange,
+		application.ReasonInvalidCursor, reasonUnknownParameter}
+	fields := []string{"account_name", "name", "email", "password", "user_id", "content"}
+	for _, lang := range []string{langEnglish, langGerman} {
+		t.Run(lang, func(t *testing.T) {
+			for _, code := range codes {
+				require.NotEmpty(t, titles[lang][code], code)
+			}
+			for _, rule := range rules {
+				for _, field := range fields {
+					text := ruleMessage(field, rule).render(lang)
+					require.Contains(t, text, field)
+					_, ok := details[lang][ruleMessage(field, rule).key]
+					require.True(t, ok, "%s %s", field, rule)
+				}
+			}
+			for _, reason := range reasons {
+				_, ok := details[lang][reasonKey(reason)]
+				require.True(t, ok, reason)
+				require.Contains(t, message{key: reasonKey(reason), arg: "sort"}.render(lang), "sort")
+			}
+		})
+	}
+	require.Len(t, titles[langGerman], len(titles[langEnglish]))
+	for key := range details[langEnglish] {
+		_, ok := details[langGerman][key]
+		require.True(t, ok, "German lacks %s", key)
+	}
+	require.Len(t, details[langGerman], len(details[langEnglish]))
+	require.NotEqual(t, ruleMessage("user_id", domain.RuleFormat).render(langEnglish), ruleMessage("user_id", domain.RuleFormat).render(langGerman))
+}
+
+func TestContentLanguage(t *testing.T) {
+	api := newTestAPI(t)
+	cases := []struct {
+		name, header, want, title string
+	}{
+		{"default_english", "", "en", "Unauthorized"},
+		{"german_with_q_values", "de-DE, en;q=0.5", "de", "Nicht angemeldet"},
+		{"english_preferred", "de;q=0.2, en", "en", "Unauthorized"},
+		{"unsupported_falls_back", "fr", "en", "Unauthorized"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			r := api.do(t, call{method: http.MethodGet, path: "/api/v1/users/me", headers: map[string]string{"Accept-Language": tc.header}})
+			r.requireError(t, http.StatusUnauthorized, codeUnauthorized, "")
+			require.Equal(t, tc.want, r.header.Get("Content-Language"))
+			require.Equal(t, tc.title, r.doc.Errors[0].Title)
+		})
+	}
+	t.Run("success_responses_too", func(t *testing.T) {
+		r := api.do(t, call{method: http.MethodGet, path: "/healthz", headers: map[string]string{"Accept-Language": "de"}})
+		require.Equal(t, http.StatusOK, r.status)
+		require.Equal(t, "de", r.header.Get("Content-Language"))
+	})
+	t.Run("german_validation_detail", func(t *testing.T) {
+		admin := api.signUp(t, "Ada", "ada@acme.test")
+		r := api.do(t, call{method: http.MethodPost, path: "/api/v1/direct_conversations", token: admin.token,
+			body: `{"data":{"type":"direct_conversation","attributes":{"user_id":"nope"}}}`, headers: map[string]string{"Accept-Language": "de"}})
+		r.requireError(t, http.StatusUnprocessableEntity, codeValidationFailed, "/data/attributes/user_id")
+		require.True(t, strings.Contains(r.doc.Errors[0].Detail, "UUID"), r.raw)
+		require.Equal(t, "Ungültiges Attribut", r.doc.Errors[0].Title)
+	})
+}
