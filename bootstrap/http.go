@@ -1,0 +1,113 @@
+package bootstrap
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"time"
+
+	"go.uber.org/fx"
+	"go.uber.org/zap"
+
+	"github.com/parley-chat/parley/adapters/httpapi"
+	"github.com/parley-chat/parley/application"
+	"github.com/parley-chat/parley/config"
+)
+
+// Server limits.
+const (
+	maxBodyBytes      = 1 << 20
+	maxHeaderBytes    = 64 << 10
+	readHeaderTimeout = 5 * time.Second
+	readTimeout       = 30 * time.Second
+	writeTimeout      = 30 * time.Second
+	idleTimeout       = 120 * time.Second
+)
+
+func httpModule() fx.Option {
+	return fx.Module("http",
+		fx.Provide(newUseCases, httpapi.NewReadiness, newRouter, newServer),
+		fx.Invoke(func(*httpapi.Server) {}),
+	)
+}
+
+type useCases struct {
+	fx.In
+
+	SignUp                  *application.SignUp
+	SignIn                  *application.SignIn
+	SignOut                 *application.SignOut
+	Authenticate            *application.Authenticate
+	GetUser                 *application.GetUser
+	ListUsers               *application.ListUsers
+	CreateUser              *application.CreateUser
+	StartDirectConversation *application.StartDirectConversation
+	GetDirectConversation   *application.GetDirectConversation
+	ListDirectConversations *application.ListDirectConversations
+	GetChat                 *application.GetChat
+	PostMessage             *application.PostMessage
+	ListMessages            *application.ListMessages
+}
+
+func newUseCases(uc useCases) httpapi.UseCases {
+	return httpapi.UseCases{
+		SignUp:                  uc.SignUp,
+		SignIn:                  uc.SignIn,
+		SignOut:                 uc.SignOut,
+		Authenticate:            uc.Authenticate,
+		GetUser:                 uc.GetUser,
+		ListUsers:               uc.ListUsers,
+		CreateUser:              uc.CreateUser,
+		StartDirectConversation: uc.StartDirectConversation,
+		GetDirectConversation:   uc.GetDirectConversation,
+		ListDirectConversations: uc.ListDirectConversations,
+		GetChat:                 uc.GetChat,
+		PostMessage:             uc.PostMessage,
+		ListMessages:            uc.ListMessages,
+	}
+}
+
+func newRouter(uc httpapi.UseCases, cfg config.Config, ready *httpapi.Readiness, logger *zap.Logger) (http.Handler, error) {
+	router, err := httpapi.NewRouter(uc, httpapi.RouterConfig{
+		CursorSecret:   cfg.JWTSecret,
+		TrustedProxies: cfg.TrustedProxies,
+		MaxBodyBytes:   maxBodyBytes,
+	}, ready, logger)
+	if err != nil {
+		return nil, fmt.Errorf("build router: %w", err)
+	}
+	return router, nil
+}
+
+// newServer listens on start; on stop it first reports not ready, so load
+// balancers drain the replica, then lets in-flight requests finish within the
+// shutdown grace.
+func newServer(lc fx.Lifecycle, cfg config.Config, handler http.Handler, ready *httpapi.Readiness, logger *zap.Logger) *httpapi.Server {
+	srv := httpapi.NewServer(httpapi.ServerConfig{
+		Addr:              cfg.HTTPAddr,
+		ReadHeaderTimeout: readHeaderTimeout,
+		ReadTimeout:       readTimeout,
+		WriteTimeout:      writeTimeout,
+		IdleTimeout:       idleTimeout,
+		MaxHeaderBytes:    maxHeaderBytes,
+	}, handler, logger)
+	lc.Append(fx.Hook{
+		OnStart: func(context.Context) error {
+			if err := srv.Start(); err != nil {
+				return fmt.Errorf("start http server: %w", err)
+			}
+			logger.Info("serving", zap.String("addr", srv.Addr()))
+			return nil
+		},
+		OnStop: func(ctx context.Context) error {
+			ready.SetDraining()
+			ctx, cancel := context.WithTimeout(ctx, cfg.ShutdownGrace)
+			defer cancel()
+			if err := srv.Shutdown(ctx); err != nil {
+				return fmt.Errorf("shut down http server: %w", err)
+			}
+			return nil
+		},
+	})
+	return srv
+}

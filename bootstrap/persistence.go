@@ -1,0 +1,97 @@
+package bootstrap
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"go.uber.org/fx"
+	"go.uber.org/zap"
+
+	"github.com/parley-chat/parley/adapters/gormstore"
+	"github.com/parley-chat/parley/adapters/httpapi"
+	"github.com/parley-chat/parley/adapters/memstore"
+	"github.com/parley-chat/parley/application"
+	"github.com/parley-chat/parley/config"
+	"github.com/parley-chat/parley/domain"
+)
+
+// Database settings. The pool size and connection lifetime are left to the
+// store, which knows what each dialect tolerates (SQLite wants few writers).
+const (
+	openTimeout        = 30 * time.Second
+	queryTimeout       = 5 * time.Second
+	slowQueryThreshold = 200 * time.Millisecond
+)
+
+func gormModule() fx.Option {
+	return fx.Module("persistence.gorm",
+		fx.Provide(
+			openGORM,
+			fx.Annotate(func(s *gormstore.Store) *gormstore.Store { return s }, fx.As(new(httpapi.Pinger))),
+			fx.Annotate(gormstore.NewUsers, fx.As(new(domain.UserRepository))),
+			fx.Annotate(gormstore.NewUserReads, fx.As(new(application.UserReadModel))),
+			fx.Annotate(gormstore.NewDirectConversations, fx.As(new(domain.DirectConversationRepository))),
+			fx.Annotate(gormstore.NewDirectConversationReads, fx.As(new(application.DirectConversationReadModel))),
+			fx.Annotate(gormstore.NewChatReads, fx.As(new(application.ChatReadModel))),
+			fx.Annotate(gormstore.NewChatMemberships, fx.As(new(domain.ChatMembershipRepository))),
+			fx.Annotate(gormstore.NewMessages, fx.As(new(domain.MessageRepository))),
+			fx.Annotate(gormstore.NewMessageReads, fx.As(new(application.MessageReadModel))),
+			fx.Annotate(gormstore.NewRevokedTokens, fx.As(new(domain.RevokedTokenRepository))),
+		),
+	)
+}
+
+func memoryModule() fx.Option {
+	return fx.Module("persistence.memory",
+		fx.Provide(
+			memstore.New,
+			fx.Annotate(func(s *memstore.Store) *memstore.Store { return s }, fx.As(new(httpapi.Pinger))),
+			fx.Annotate(memstore.NewUsers, fx.As(new(domain.UserRepository))),
+			fx.Annotate(memstore.NewUserReads, fx.As(new(application.UserReadModel))),
+			fx.Annotate(memstore.NewDirectConversations, fx.As(new(domain.DirectConversationRepository))),
+			fx.Annotate(memstore.NewDirectConversationReads, fx.As(new(application.DirectConversationReadModel))),
+			fx.Annotate(memstore.NewChatReads, fx.As(new(application.ChatReadModel))),
+			fx.Annotate(memstore.NewChatMemberships, fx.As(new(domain.ChatMembershipRepository))),
+			fx.Annotate(memstore.NewMessages, fx.As(new(domain.MessageRepository))),
+			fx.Annotate(memstore.NewMessageReads, fx.As(new(application.MessageReadModel))),
+			fx.Annotate(memstore.NewRevokedTokens, fx.As(new(domain.RevokedTokenRepository))),
+		),
+	)
+}
+
+// openGORM opens the pool while the graph is built, because every repository
+// constructor needs the store; migrations wait for start and the pool closes
+// on stop.
+func openGORM(lc fx.Lifecycle, cfg config.Config, logger *zap.Logger) (*gormstore.Store, error) {
+	ctx, cancel := context.WithTimeout(context.Background(), openTimeout)
+	defer cancel()
+	store, err := gormstore.Open(ctx, storeOptions(cfg, logger))
+	if err != nil {
+		return nil, fmt.Errorf("open database: %w", err)
+	}
+	lc.Append(fx.Hook{
+		OnStart: func(ctx context.Context) error {
+			if !cfg.MigrateOnStart {
+				return nil
+			}
+			if err := gormstore.Migrate(ctx, store); err != nil {
+				// A failed start never runs this hook's OnStop.
+				return errors.Join(fmt.Errorf("migrate database: %w", err), store.Close())
+			}
+			return nil
+		},
+		OnStop: func(context.Context) error { return store.Close() },
+	})
+	return store, nil
+}
+
+func storeOptions(cfg config.Config, logger *zap.Logger) gormstore.Options {
+	return gormstore.Options{
+		URL:                cfg.DatabaseURL,
+		QueryTimeout:       queryTimeout,
+		SlowQueryThreshold: slowQueryThreshold,
+		Logger:             logger.Named("db"),
+	}
+}
