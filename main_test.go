@@ -1,12 +1,17 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
+	"encoding/json"
 	"errors"
+	"io"
+	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -51,27 +56,91 @@ func TestRunRefusesBadConfiguration(t *testing.T) {
 	}
 }
 
-func TestBinaryExitsTwoOnBadConfiguration(t *testing.T) {
+func TestBinary(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the binary")
 	}
 	bin := filepath.Join(t.TempDir(), "parley")
-	build := exec.Command("go", "build", "-o", bin, ".")
-	out, err := build.CombinedOutput()
+	out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput()
 	require.NoError(t, err, string(out))
 
+	t.Run("bad_configuration_exits_2", func(t *testing.T) {
+		cmd := command(t, bin, "PARLEY_TOKEN_TTL=abc")
+		var stdout, stderr bytes.Buffer
+		cmd.Stdout, cmd.Stderr = &stdout, &stderr
+		err := cmd.Run()
+
+		var exit *exec.ExitError
+		require.True(t, errors.As(err, &exit), "want a non-zero exit, got %v", err)
+		require.Equal(t, 2, exit.ExitCode())
+		require.Equal(t, `parley: PARLEY_TOKEN_TTL: invalid duration "abc"`+"\n", stderr.String())
+		require.Empty(t, stdout.String())
+	})
+
+	t.Run("migrate_exits_0", func(t *testing.T) {
+		db := filepath.Join(t.TempDir(), "parley.db")
+		cmd := command(t, bin, "PARLEY_DATABASE_URL=sqlite:"+db)
+		cmd.Args = append(cmd.Args, "migrate")
+		out, err := cmd.CombinedOutput()
+		require.NoError(t, err, string(out))
+		_, err = os.Stat(db)
+		require.NoError(t, err)
+	})
+
+	t.Run("sigterm_exits_0", func(t *testing.T) {
+		cmd := command(t, bin, "PARLEY_HTTP_ADDR=127.0.0.1:0")
+		stderr, err := cmd.StderrPipe()
+		require.NoError(t, err)
+		require.NoError(t, cmd.Start())
+		t.Cleanup(func() { _ = cmd.Process.Kill() })
+
+		addr, warned := waitForServing(t, stderr)
+		require.True(t, warned, "a generated secret must be warned about")
+		res, err := http.Get("http://" + addr + "/healthz")
+		require.NoError(t, err)
+		require.NoError(t, res.Body.Close())
+		require.Equal(t, http.StatusOK, res.StatusCode)
+
+		require.NoError(t, cmd.Process.Signal(syscall.SIGTERM))
+		require.NoError(t, cmd.Wait())
+		require.Equal(t, 0, cmd.ProcessState.ExitCode())
+	})
+}
+
+// command runs bin in a fresh directory with the test's environment minus
+// every PARLEY_ variable, plus extra.
+func command(t *testing.T, bin string, extra ...string) *exec.Cmd {
+	t.Helper()
 	cmd := exec.Command(bin)
 	cmd.Dir = t.TempDir()
-	cmd.Env = append(withoutParleyVariables(os.Environ()), "PARLEY_TOKEN_TTL=abc")
-	var stdout, stderr bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	err = cmd.Run()
+	cmd.Env = append(withoutParleyVariables(os.Environ()), extra...)
+	return cmd
+}
 
-	var exit *exec.ExitError
-	require.True(t, errors.As(err, &exit), "want a non-zero exit, got %v", err)
-	require.Equal(t, 2, exit.ExitCode())
-	require.Equal(t, `parley: PARLEY_TOKEN_TTL: invalid duration "abc"`+"\n", stderr.String())
-	require.Empty(t, stdout.String())
+// waitForServing reads JSON log lines until one reports the listen address,
+// and tells whether the missing-secret warning came first.
+func waitForServing(t *testing.T, stderr io.Reader) (addr string, warned bool) {
+	t.Helper()
+	lines := bufio.NewScanner(stderr)
+	for lines.Scan() {
+		var entry struct {
+			Level string `json:"level"`
+			Msg   string `json:"msg"`
+			Addr  string `json:"addr"`
+		}
+		if json.Unmarshal(lines.Bytes(), &entry) != nil {
+			continue
+		}
+		if entry.Level == "warn" && strings.Contains(entry.Msg, "PARLEY_JWT_SECRET") {
+			warned = true
+		}
+		if entry.Addr != "" {
+			go func() { _, _ = io.Copy(io.Discard, stderr) }()
+			return entry.Addr, warned
+		}
+	}
+	t.Fatalf("server exited before serving: %v", lines.Err())
+	return "", false
 }
 
 func withoutParleyVariables(environ []string) []string {

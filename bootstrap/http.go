@@ -96,7 +96,6 @@ func newServer(lc fx.Lifecycle, cfg config.Config, handler http.Handler, ready *
 			if err := srv.Start(); err != nil {
 				return fmt.Errorf("start http server: %w", err)
 			}
-			logger.Info("serving", zap.String("addr", srv.Addr()))
 			return nil
 		},
 		OnStop: func(ctx context.Context) error {

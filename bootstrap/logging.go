@@ -12,9 +12,12 @@ import (
 	"github.com/parley-chat/parley/config"
 )
 
+// loggingModule provides the logger and routes fx's own events to it. The
+// event logger is set outside the module: inside, it would only see the
+// module's events.
 func loggingModule() fx.Option {
-	return fx.Module("logging",
-		fx.Provide(provideLogger),
+	return fx.Options(
+		fx.Module("logging", fx.Provide(provideLogger)),
 		fx.WithLogger(func(logger *zap.Logger) fxevent.Logger {
 			l := &fxevent.ZapLogger{Logger: logger.Named("fx")}
 			// The wiring's chatter (every provide and invoke) is debug detail;
@@ -39,12 +42,15 @@ func provideLogger(lc fx.Lifecycle, cfg config.Config) (*zap.Logger, error) {
 }
 
 // NewLogger builds the service's one logger from the configured level and
-// format (json or console), writing to standard error. Every line is kept:
-// access logs must not be sampled away.
+// format (json or console), writing to standard error without stack traces.
+// Every line is kept: access logs must not be sampled away.
 func NewLogger(cfg config.Config) (*zap.Logger, error) {
 	zc := zap.NewProductionConfig()
 	zc.Level = zap.NewAtomicLevelAt(cfg.LogLevel)
 	zc.Sampling = nil
+	// Errors carry their context in wrapped messages; a stack per error line
+	// would drown it.
+	zc.DisableStacktrace = true
 	zc.Encoding = cfg.LogFormat
 	zc.EncoderConfig.TimeKey = "ts"
 	zc.EncoderConfig.EncodeTime = zapcore.RFC3339NanoTimeEncoder

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 
+	"go.uber.org/dig"
 	"go.uber.org/fx"
 
 	"github.com/parley-chat/parley/adapters/gormstore"
@@ -17,7 +18,9 @@ import (
 func Run(cfg config.Config) error {
 	app := fx.New(Options(cfg, GORM))
 	if err := app.Err(); err != nil {
-		return err
+		// The full chain names every constructor on the way; the operator
+		// needs the failure at its end.
+		return fmt.Errorf("build: %w", dig.RootCause(err))
 	}
 	startCtx, cancelStart := context.WithTimeout(context.Background(), app.StartTimeout())
 	defer cancelStart()
