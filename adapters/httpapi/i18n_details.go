@@ -1,5 +1,20 @@
 package httpapi
 
+import (
+	"strconv"
+
+	"github.com/parley-chat/parley/domain"
+)
+
+// Limits quoted in details, taken from the domain so the texts never drift.
+var (
+	maxAccountName = strconv.Itoa(domain.MaxAccountNameLength)
+	maxName        = strconv.Itoa(domain.MaxNameLength)
+	minPassword    = strconv.Itoa(domain.MinPasswordBytes)
+	maxPassword    = strconv.Itoa(domain.MaxPasswordBytes)
+	maxContent     = strconv.Itoa(domain.MaxMessageLength)
+)
+
 // details holds, per language, every detail text; "{}" stands for the field
 // or parameter the problem is about.
 var details = map[string]map[string]string{
@@ -36,14 +51,14 @@ var details = map[string]map[string]string{
 		"rule.format":                "{} has an invalid format.",
 		"rule.taken":                 "{} is already taken.",
 		"rule.self":                  "{} must not be yourself.",
-		"rule.too_long.account_name": "account_name must be at most 100 characters.",
-		"rule.too_long.name":         "name must be at most 100 characters.",
+		"rule.too_long.account_name": "account_name must be at most " + maxAccountName + " characters.",
+		"rule.too_long.name":         "name must be at most " + maxName + " characters.",
 		"rule.format.email":          "email must be a valid email address.",
-		"rule.too_short.password":    "password must be at least 8 bytes.",
-		"rule.too_long.password":     "password must be at most 72 bytes.",
+		"rule.too_short.password":    "password must be at least " + minPassword + " bytes.",
+		"rule.too_long.password":     "password must be at most " + maxPassword + " bytes.",
 		"rule.format.user_id":        "user_id must be a UUID.",
 		"rule.self.user_id":          "user_id must be another user's id, not your own.",
-		"rule.too_long.content":      "content must be at most 10000 characters.",
+		"rule.too_long.content":      "content must be at most " + maxContent + " characters.",
 
 		"reason.unknown_field":     "{} names an unknown field.",
 		"reason.unknown_operator":  "{} uses an unknown operator.",
@@ -86,14 +101,14 @@ var details = map[string]map[string]string{
 		"rule.format":                "{} hat ein ungültiges Format.",
 		"rule.taken":                 "{} ist bereits vergeben.",
 		"rule.self":                  "{} darf nicht Sie selbst sein.",
-		"rule.too_long.account_name": "account_name darf höchstens 100 Zeichen lang sein.",
-		"rule.too_long.name":         "name darf höchstens 100 Zeichen lang sein.",
+		"rule.too_long.account_name": "account_name darf höchstens " + maxAccountName + " Zeichen lang sein.",
+		"rule.too_long.name":         "name darf höchstens " + maxName + " Zeichen lang sein.",
 		"rule.format.email":          "email muss eine gültige E-Mail-Adresse sein.",
-		"rule.too_short.password":    "password muss mindestens 8 Bytes lang sein.",
-		"rule.too_long.password":     "password darf höchstens 72 Bytes lang sein.",
+		"rule.too_short.password":    "password muss mindestens " + minPassword + " Bytes lang sein.",
+		"rule.too_long.password":     "password darf höchstens " + maxPassword + " Bytes lang sein.",
 		"rule.format.user_id":        "user_id muss eine UUID sein.",
 		"rule.self.user_id":          "user_id muss die ID eines anderen Benutzers sein, nicht Ihre eigene.",
-		"rule.too_long.content":      "content darf höchstens 10000 Zeichen lang sein.",
+		"rule.too_long.content":      "content darf höchstens " + maxContent + " Zeichen lang sein.",
 
 		"reason.unknown_field":     "{} nennt ein unbekanntes Feld.",
 		"reason.unknown_operator":  "{} verwendet einen unbekannten Operator.",
