@@ -2,7 +2,6 @@ package contract_test
 
 import (
 	"context"
-	"fmt"
 	"sync"
 	"testing"
 	"time"
@@ -15,7 +14,7 @@ import (
 // base is the fixed instant every fixture time is derived from.
 var base = time.Date(2026, 3, 14, 9, 26, 53, 589793000, time.UTC)
 
-// clock is a settable application.Clock.
+// clock is a fixed application.Clock.
 type clock struct {
 	mu  sync.Mutex
 	now time.Time
@@ -28,12 +27,6 @@ func (c *clock) Now() time.Time {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	return c.now
-}
-
-func (c *clock) advance(d time.Duration) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.now = c.now.Add(d)
 }
 
 func actorOf(u domain.User) domain.Actor {
@@ -66,5 +59,3 @@ func start(t *testing.T, p ports, from, to domain.User, now time.Time) domain.Di
 	require.NoError(t, p.conversations.Create(context.Background(), agg))
 	return agg
 }
-
-func email(i int) string { return fmt.Sprintf("user%d@x.test", i) }
