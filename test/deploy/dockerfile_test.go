@@ -1,0 +1,143 @@
+package deploy_test
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"os"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+)
+
+// instruction is one Dockerfile instruction with its continuation lines joined.
+type instruction struct {
+	keyword string
+	args    string
+}
+
+// stage is one FROM and the instructions that follow it.
+type stage struct {
+	image        string
+	name         string
+	instructions []instruction
+}
+
+// find returns the stage's instructions with keyword.
+func (s stage) find(keyword string) []instruction {
+	var found []instruction
+	for _, in := range s.instructions {
+		if in.keyword == keyword {
+			found = append(found, in)
+		}
+	}
+	return found
+}
+
+// parseDockerfile splits a Dockerfile into stages; enough of the syntax for
+// the plain file this repository keeps (no heredocs, backslash escapes).
+func parseDockerfile(t *testing.T, data []byte) []stage {
+	t.Helper()
+	var stages []stage
+	var pending strings.Builder
+	scanner := bufio.NewScanner(bytes.NewReader(data))
+	for scanner.Scan() {
+		line := strings.TrimSpace(scanner.Text())
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		if cont, ok := strings.CutSuffix(line, `\`); ok {
+			pending.WriteString(cont + " ")
+			continue
+		}
+		pending.WriteString(line)
+		keyword, args, _ := strings.Cut(pending.String(), " ")
+		pending.Reset()
+		in := instruction{keyword: strings.ToUpper(keyword), args: strings.TrimSpace(args)}
+		if in.keyword == "FROM" {
+			fields := strings.Fields(in.args)
+			s := stage{image: fields[0]}
+			if len(fields) == 3 && strings.EqualFold(fields[1], "AS") {
+				s.name = fields[2]
+			}
+			stages = append(stages, s)
+			continue
+		}
+		require.NotEmptyf(t, stages, "%s before the first FROM", in.keyword)
+		stages[len(stages)-1].instructions = append(stages[len(stages)-1].instructions, in)
+	}
+	require.NoError(t, scanner.Err())
+	return stages
+}
+
+// goDirective returns the go version of go.mod, such as "1.26.0".
+func goDirective(t *testing.T) string {
+	t.Helper()
+	data, err := os.ReadFile(repoPath("go.mod"))
+	require.NoError(t, err)
+	for line := range strings.Lines(string(data)) {
+		if v, ok := strings.CutPrefix(strings.TrimSpace(line), "go "); ok {
+			return v
+		}
+	}
+	t.Fatal("go.mod has no go directive")
+	return ""
+}
+
+func TestDockerfile(t *testing.T) {
+	data, err := os.ReadFile(repoPath("Dockerfile"))
+	require.NoError(t, err)
+	stages := parseDockerfile(t, data)
+	require.Len(t, stages, 2)
+	build, final := stages[0], stages[1]
+
+	t.Run("builds_with_a_pinned_go_of_the_module_release", func(t *testing.T) {
+		m := regexp.MustCompile(`^golang:(\d+\.\d+)\.\d+(-[a-z]+)?$`).FindStringSubmatch(build.image)
+		require.NotNilf(t, m, "%s is not a pinned golang patch release", build.image)
+		require.Truef(t, strings.HasPrefix(goDirective(t), m[1]+"."), "go.mod wants go %s", goDirective(t))
+		require.NotEmpty(t, build.name)
+	})
+
+	t.Run("builds_a_static_stripped_binary", func(t *testing.T) {
+		var found bool
+		for _, run := range build.find("RUN") {
+			if strings.Contains(run.args, "go build") {
+				found = true
+				require.Contains(t, run.args, "CGO_ENABLED=0")
+				require.Contains(t, run.args, "-trimpath")
+				require.Contains(t, run.args, `-ldflags="-s -w"`)
+				require.Contains(t, run.args, "-o /out/parley")
+			}
+		}
+		require.True(t, found, "no go build in the build stage")
+	})
+
+	t.Run("runs_on_distroless_as_nonroot", func(t *testing.T) {
+		require.Equal(t, "gcr.io/distroless/static-debian12:nonroot", final.image)
+		require.Empty(t, final.find("RUN"), "the runtime image has no shell")
+		users := final.find("USER")
+		require.Len(t, users, 1)
+		user, _, _ := strings.Cut(users[0].args, ":")
+		require.NotContains(t, []string{"root", "0", ""}, user)
+	})
+
+	t.Run("starts_the_copied_binary", func(t *testing.T) {
+		copies := final.find("COPY")
+		require.Len(t, copies, 1)
+		require.Equal(t, "--from="+build.name+" /out/parley /parley", copies[0].args)
+		entrypoints := final.find("ENTRYPOINT")
+		require.Len(t, entrypoints, 1)
+		var argv []string
+		require.NoError(t, json.Unmarshal([]byte(entrypoints[0].args), &argv), "ENTRYPOINT must use the exec form")
+		require.Equal(t, []string{"/parley"}, argv)
+		require.Empty(t, final.find("CMD"))
+	})
+
+	t.Run("exposes_the_default_listen_port", func(t *testing.T) {
+		exposes := final.find("EXPOSE")
+		require.Len(t, exposes, 1)
+		require.Equal(t, defaultPort(t), exposes[0].args)
+	})
+}
