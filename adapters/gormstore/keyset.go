@@ -50,7 +50,7 @@ func beyond(desc bool) string {
 // directions work and each branch can use an index range; row-value
 // comparison cannot mix directions.
 func (o ordering) after(w *where, ks *application.Keyset) {
-	if ks == nil || len(ks.Values) != len(o.keys) {
+	if ks == nil || len(o.keys) == 0 || len(ks.Values) != len(o.keys) {
 		return
 	}
 	var branches []string
@@ -68,5 +68,13 @@ func (o ordering) after(w *where, ks *application.Keyset) {
 	last := append(append([]string{}, prefix...), o.id+beyond(o.idDesc()))
 	branches = append(branches, "("+strings.Join(last, " AND ")+")")
 	args = append(append(args, prefixArgs...), ks.ID)
-	w.add("("+strings.Join(branches, " OR ")+")", args...)
+	// The redundant bound on the first key lets an index scan start at the
+	// cursor instead of filtering the rows before it.
+	first := o.keys[0]
+	bound := " >= ?"
+	if first.desc {
+		bound = " <= ?"
+	}
+	w.add("("+w.ordered(first.field)+bound+" AND ("+strings.Join(branches, " OR ")+"))",
+		append([]any{arg(ks.Values[0])}, args...)...)
 }

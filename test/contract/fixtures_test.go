@@ -2,7 +2,6 @@ package contract_test
 
 import (
 	"context"
-	"sync"
 	"testing"
 	"time"
 
@@ -14,20 +13,15 @@ import (
 // base is the fixed instant every fixture time is derived from.
 var base = time.Date(2026, 3, 14, 9, 26, 53, 589793000, time.UTC)
 
-// clock is a fixed application.Clock.
+// clock is an application.Clock stopped at one instant.
 type clock struct {
-	mu  sync.Mutex
 	now time.Time
 }
 
 func newClock() *clock { return &clock{now: base} }
 
-// Now returns the current fixture time.
-func (c *clock) Now() time.Time {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.now
-}
+// Now returns the fixed instant.
+func (c *clock) Now() time.Time { return c.now }
 
 func actorOf(u domain.User) domain.Actor {
 	return domain.Actor{AccountID: u.AccountID, UserID: u.ID, Role: u.Role}
