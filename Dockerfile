@@ -1,7 +1,8 @@
 # syntax=docker/dockerfile:1
 
 # Build stage: a static, stripped binary with no cgo (the SQLite driver is
-# pure Go), so the runtime image needs no libc.
+# pure Go), so the runtime image needs no libc. The nomsgpack tag drops Gin's
+# MessagePack codec, which a JSON:API service never uses (about 6 MB).
 FROM golang:1.26.8-bookworm AS build
 WORKDIR /src
 COPY go.mod go.sum ./
@@ -9,7 +10,7 @@ RUN --mount=type=cache,target=/go/pkg/mod go mod download
 COPY . .
 RUN --mount=type=cache,target=/go/pkg/mod \
     --mount=type=cache,target=/root/.cache/go-build \
-    CGO_ENABLED=0 go build -trimpath -ldflags="-s -w" -o /out/parley .
+    CGO_ENABLED=0 go build -tags nomsgpack -trimpath -ldflags="-s -w" -o /out/parley .
 
 # Runtime stage: distroless, no shell, runs as the unprivileged nonroot user.
 # The working directory is the user's home, so the SQLite default (parley.db

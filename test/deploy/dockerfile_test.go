@@ -106,6 +106,7 @@ func TestDockerfile(t *testing.T) {
 			if strings.Contains(run.args, "go build") {
 				found = true
 				require.Contains(t, run.args, "CGO_ENABLED=0")
+				require.Contains(t, run.args, "-tags nomsgpack")
 				require.Contains(t, run.args, "-trimpath")
 				require.Contains(t, run.args, `-ldflags="-s -w"`)
 				require.Contains(t, run.args, "-o /out/parley")
