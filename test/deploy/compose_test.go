@@ -1,7 +1,6 @@
 package deploy_test
 
 import (
-	"context"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -25,7 +24,7 @@ func loadCompose(t *testing.T) *types.Project {
 		cli.WithEnv([]string{}),
 	)
 	require.NoError(t, err)
-	project, err := cli.ProjectFromOptions(context.Background(), opts)
+	project, err := opts.LoadProject(t.Context())
 	require.NoError(t, err)
 	return project
 }
