@@ -45,8 +45,9 @@ func unavailable(op string, err error) error {
 }
 
 // isUnavailable reports failures that say nothing about the request itself:
-// timeouts, lost or refused connections, a server shutting down, a SQLite
-// file locked by another writer for longer than the busy timeout.
+// timeouts, lost or refused connections, a server shutting down or cancelling
+// the statement, too many connections, a SQLite file locked by another writer
+// for longer than the busy timeout.
 func isUnavailable(err error) bool {
 	if errors.Is(err, context.DeadlineExceeded) || errors.Is(err, context.Canceled) ||
 		errors.Is(err, driver.ErrBadConn) || errors.Is(err, sql.ErrConnDone) || pgconn.Timeout(err) {
@@ -59,7 +60,8 @@ func isUnavailable(err error) bool {
 	}
 	var pgErr *pgconn.PgError
 	if errors.As(err, &pgErr) {
-		return strings.HasPrefix(pgErr.Code, "08") || strings.HasPrefix(pgErr.Code, "57P") || pgErr.Code == "53300"
+		return strings.HasPrefix(pgErr.Code, "08") || strings.HasPrefix(pgErr.Code, "57P") ||
+			pgErr.Code == "57014" || pgErr.Code == "53300"
 	}
 	var coded interface{ Code() int }
 	if errors.As(err, &coded) {

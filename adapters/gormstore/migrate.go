@@ -39,6 +39,11 @@ func Migrate(ctx context.Context, s *Store) error {
 		defer mu.Unlock()
 	}
 	if _, err := provider.Up(ctx); err != nil {
+		// Another process may have applied the same migrations first; what
+		// matters is that none is left pending.
+		if pending, perr := provider.HasPending(ctx); perr == nil && !pending {
+			return nil
+		}
 		return translate("apply migrations", err)
 	}
 	return nil
