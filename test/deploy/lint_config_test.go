@@ -53,7 +53,7 @@ func TestLintConfigGuardsEveryAdapter(t *testing.T) {
 		name := entry.Name()
 		t.Run(name, func(t *testing.T) {
 			rule, ok := rules["adapter-"+name]
-			require.Truef(t, ok, "no depguard rule adapter-%s keeps adapters/%s from importing other adapters", name)
+			require.Truef(t, ok, "no depguard rule adapter-%s keeps adapters/%s from importing other adapters", name, name)
 			require.Contains(t, rule.Files, "${config-path}/adapters/"+name+"/**")
 			require.Contains(t, rule.Allow, module+"adapters/"+name)
 			require.Truef(t, slices.Contains(rule.Deny, deniedPackage{Pkg: module + "adapters/"}),
