@@ -10,7 +10,7 @@ base="${1:?usage: $0 BASE_URL}"
 base="${base%/}"
 
 if ! command -v chromium >/dev/null 2>&1; then
-  apt-get install -y chromium >&2
+  { apt-get update -qq && apt-get install -y -qq chromium; } >&2
 fi
 
 profile="$(mktemp -d)"
