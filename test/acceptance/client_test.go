@@ -105,6 +105,8 @@ func (c *client) do(t *testing.T, r request) *response {
 	defer func() { _ = res.Body.Close() }()
 	raw, err := io.ReadAll(res.Body)
 	require.NoError(t, err)
+	require.NoError(t, spec.CheckResponse(req, res.StatusCode, res.Header, raw),
+		"%s %s answered %d outside the OpenAPI document: %s", r.method, r.path, res.StatusCode, raw)
 	out := &response{status: res.StatusCode, header: res.Header, raw: raw}
 	if len(raw) > 0 {
 		require.Equal(t, mediaType, res.Header.Get("Content-Type"), "body: %s", raw)

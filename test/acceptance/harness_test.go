@@ -13,8 +13,10 @@ import (
 	"go.uber.org/fx"
 
 	"github.com/parley-chat/parley/adapters/httpapi"
+	"github.com/parley-chat/parley/adapters/httpapi/apidocs"
 	"github.com/parley-chat/parley/bootstrap"
 	"github.com/parley-chat/parley/config"
+	"github.com/parley-chat/parley/test/apispec"
 	"github.com/parley-chat/parley/test/testenv"
 )
 
@@ -28,6 +30,10 @@ type lane struct {
 
 var lanes []*lane
 
+// spec checks every response the suite receives against the OpenAPI
+// document, so the document, the router and the responses cannot drift apart.
+var spec *apispec.Validator
+
 const testSecret = "acceptance-secret-0123456789abcdef0123456789"
 
 func TestMain(m *testing.M) {
@@ -40,6 +46,11 @@ func TestMain(m *testing.M) {
 }
 
 func run(m *testing.M) (int, error) {
+	v, err := apispec.NewValidator(apidocs.Spec())
+	if err != nil {
+		return 1, fmt.Errorf("load the OpenAPI document: %w", err)
+	}
+	spec = v
 	if base := os.Getenv("PARLEY_ACCEPTANCE_BASE_URL"); base != "" {
 		lanes = []*lane{{name: "remote", base: strings.TrimSuffix(base, "/")}}
 		return m.Run(), nil
