@@ -4,9 +4,13 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"time"
 
 	"github.com/gin-gonic/gin"
+	"github.com/prometheus/client_golang/prometheus"
 	"go.uber.org/zap"
+
+	"github.com/parley-chat/parley/adapters/httpapi/apidocs"
 )
 
 // RouterConfig configures the HTTP edge.
@@ -19,6 +23,15 @@ type RouterConfig struct {
 	TrustedProxies []string
 	// MaxBodyBytes limits request bodies; 0 means 1 MiB.
 	MaxBodyBytes int64
+	// RequestTimeout bounds each request's context; 0 means
+	// DefaultRequestTimeout.
+	RequestTimeout time.Duration
+	// RateLimiter limits requests per client address; nil switches rate
+	// limits off.
+	RateLimiter *RateLimiter
+	// Metrics records every request and is served at MetricsPath; nil means
+	// a registry of the router's own that holds only the HTTP series.
+	Metrics *Metrics
 }
 
 // access says which middleware guards a route.
@@ -81,6 +94,16 @@ func NewRouter(uc UseCases, cfg RouterConfig, ready *Readiness, logger *zap.Logg
 	if limit <= 0 {
 		limit = defaultMaxBodyBytes
 	}
+	timeout := cfg.RequestTimeout
+	if timeout <= 0 {
+		timeout = DefaultRequestTimeout
+	}
+	metrics := cfg.Metrics
+	if metrics == nil {
+		if metrics, err = NewMetrics(prometheus.NewRegistry()); err != nil {
+			return nil, err
+		}
+	}
 	gin.SetMode(gin.ReleaseMode)
 	engine := gin.New()
 	engine.HandleMethodNotAllowed = true
@@ -93,13 +116,18 @@ func NewRouter(uc UseCases, cfg RouterConfig, ready *Readiness, logger *zap.Logg
 	}
 
 	// Order matters: the request id comes first so that every later line can
-	// name it; the access log wraps everything so that it sees the final
-	// status; the language is known before any error is written; recovery
-	// sits inside them all. Rate limiting and metrics belong after recovery.
-	engine.Use(requestIDMiddleware(), accessLogMiddleware(logger), languageMiddleware(), recoveryMiddleware(logger))
+	// name it; the access log and the metrics wrap everything so that they
+	// see the final status; the language is known before any error is
+	// written; recovery sits inside them all; the deadline also bounds the
+	// rate-limit store's calls.
+	engine.Use(requestIDMiddleware(), accessLogMiddleware(logger), metricsMiddleware(metrics),
+		languageMiddleware(), recoveryMiddleware(logger), deadlineMiddleware(timeout))
+	if cfg.RateLimiter != nil {
+		engine.Use(rateLimitMiddleware(cfg.RateLimiter, metrics, logger))
+	}
 
 	h := &handler{uc: uc, cursors: cursors, logger: logger}
-	table := routes(h, ready)
+	table := append(routes(h, ready), route{http.MethodGet, MetricsPath, accessOps, metrics.serveMetrics})
 	negotiate := []gin.HandlerFunc{mediaTypeMiddleware(logger), bodyLimitMiddleware(limit, logger)}
 	auth := authMiddleware(uc.Authenticate, logger)
 	for _, rt := range table {
@@ -113,6 +141,7 @@ func NewRouter(uc UseCases, cfg RouterConfig, ready *Readiness, logger *zap.Logg
 		}
 		engine.Handle(rt.method, rt.path, append(chain, rt.handle)...)
 	}
+	apidocs.Register(engine)
 	engine.NoRoute(func(c *gin.Context) {
 		abortWithError(c, logger, reject(http.StatusNotFound, codeNotFound, message{key: msgRouteNotFound}, ""))
 	})
