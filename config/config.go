@@ -39,6 +39,10 @@ type Config struct {
 	TokenTTL time.Duration
 	// RateLimitEnabled switches the rate limits on.
 	RateLimitEnabled bool
+	// RateLimit is every client's budget across the API.
+	RateLimit Rate
+	// RateLimitAuth is the further budget on sign-up and sign-in.
+	RateLimitAuth Rate
 	// RedisURL, when set, holds rate-limit counters shared by all replicas.
 	RedisURL string
 	// TrustedProxies are the addresses and CIDRs of proxies whose
@@ -66,6 +70,8 @@ type environment struct {
 	JWTSecret        string        `env:"PARLEY_JWT_SECRET"`
 	TokenTTL         time.Duration `env:"PARLEY_TOKEN_TTL" envDefault:"24h"`
 	RateLimitEnabled bool          `env:"PARLEY_RATE_LIMIT_ENABLED" envDefault:"true"`
+	RateLimit        string        `env:"PARLEY_RATE_LIMIT" envDefault:"300/60s"`
+	RateLimitAuth    string        `env:"PARLEY_RATE_LIMIT_AUTH" envDefault:"5/20s"`
 	RedisURL         string        `env:"PARLEY_REDIS_URL"`
 	TrustedProxies   string        `env:"PARLEY_TRUSTED_PROXIES"`
 	ShutdownGrace    time.Duration `env:"PARLEY_SHUTDOWN_GRACE" envDefault:"15s"`

@@ -19,6 +19,8 @@ func TestLoadDefaults(t *testing.T) {
 	require.True(t, cfg.MigrateOnStart)
 	require.Equal(t, 24*time.Hour, cfg.TokenTTL)
 	require.True(t, cfg.RateLimitEnabled)
+	require.Equal(t, config.Rate{Limit: 300, Period: time.Minute}, cfg.RateLimit)
+	require.Equal(t, config.Rate{Limit: 5, Period: 20 * time.Second}, cfg.RateLimitAuth)
 	require.Empty(t, cfg.RedisURL)
 	require.Empty(t, cfg.TrustedProxies)
 	require.Equal(t, 15*time.Second, cfg.ShutdownGrace)
@@ -47,6 +49,8 @@ func TestLoadReadsEveryVariable(t *testing.T) {
 		"PARLEY_JWT_SECRET":         secret,
 		"PARLEY_TOKEN_TTL":          "90m",
 		"PARLEY_RATE_LIMIT_ENABLED": "false",
+		"PARLEY_RATE_LIMIT":         "1000/1m",
+		"PARLEY_RATE_LIMIT_AUTH":    " 10 / 30s ",
 		"PARLEY_REDIS_URL":          "rediss://:pw@cache:6380/1",
 		"PARLEY_TRUSTED_PROXIES":    " 10.0.0.0/8, 192.168.1.7 ,,::1",
 		"PARLEY_SHUTDOWN_GRACE":     "30s",
@@ -62,6 +66,8 @@ func TestLoadReadsEveryVariable(t *testing.T) {
 		JWTSecret:        []byte(secret),
 		TokenTTL:         90 * time.Minute,
 		RateLimitEnabled: false,
+		RateLimit:        config.Rate{Limit: 1000, Period: time.Minute},
+		RateLimitAuth:    config.Rate{Limit: 10, Period: 30 * time.Second},
 		RedisURL:         "rediss://:pw@cache:6380/1",
 		TrustedProxies:   []string{"10.0.0.0/8", "192.168.1.7", "::1"},
 		ShutdownGrace:    30 * time.Second,
@@ -88,6 +94,8 @@ func TestLoadAcceptsValidValues(t *testing.T) {
 		{"production_with_exactly_32_bytes", map[string]string{"PARLEY_ENV": "production", "PARLEY_JWT_SECRET": strings.Repeat("x", 32)}},
 		{"host_only_port", map[string]string{"PARLEY_HTTP_ADDR": "localhost:0"}},
 		{"warn_level", map[string]string{"PARLEY_LOG_LEVEL": "warn"}},
+		{"sub_second_rate", map[string]string{"PARLEY_RATE_LIMIT": "1/500ms"}},
+		{"hourly_auth_rate", map[string]string{"PARLEY_RATE_LIMIT_AUTH": "100/1h"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -102,4 +110,8 @@ func TestLoadKeepsAConfiguredSecret(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, []byte("dev-secret"), cfg.JWTSecret)
 	require.False(t, cfg.JWTSecretGenerated)
+}
+
+func TestRateString(t *testing.T) {
+	require.Equal(t, "5/20s", config.Rate{Limit: 5, Period: 20 * time.Second}.String())
 }

@@ -35,6 +35,11 @@ func Load(environ map[string]string) (Config, error) {
 		func() error { return checkListenAddr(cfg.HTTPAddr) },
 		func() error { return checkDatabaseURL(cfg.DatabaseURL) },
 		func() error { return checkPositive("PARLEY_TOKEN_TTL", cfg.TokenTTL) },
+		func() (err error) { cfg.RateLimit, err = parseRate("PARLEY_RATE_LIMIT", raw.RateLimit); return err },
+		func() (err error) {
+			cfg.RateLimitAuth, err = parseRate("PARLEY_RATE_LIMIT_AUTH", raw.RateLimitAuth)
+			return err
+		},
 		func() error { return checkRedisURL(cfg.RedisURL) },
 		func() (err error) { cfg.TrustedProxies, err = parseTrustedProxies(raw.TrustedProxies); return err },
 		func() error { return checkPositive("PARLEY_SHUTDOWN_GRACE", cfg.ShutdownGrace) },

@@ -27,6 +27,12 @@ func TestLoadRefusesInvalidValues(t *testing.T) {
 		{"zero_grace", "PARLEY_SHUTDOWN_GRACE", "0", nil, `PARLEY_SHUTDOWN_GRACE: must be positive, got "0s"`},
 		{"unparsable_migrate_flag", "PARLEY_MIGRATE_ON_START", "yes", nil, `PARLEY_MIGRATE_ON_START: invalid boolean "yes" (want true or false)`},
 		{"unparsable_rate_limit_flag", "PARLEY_RATE_LIMIT_ENABLED", "off", nil, `PARLEY_RATE_LIMIT_ENABLED: invalid boolean "off" (want true or false)`},
+		{"rate_without_period", "PARLEY_RATE_LIMIT", "300", nil, `PARLEY_RATE_LIMIT: invalid rate "300" (want N/duration, such as "300/60s")`},
+		{"rate_zero_count", "PARLEY_RATE_LIMIT", "0/60s", nil, `PARLEY_RATE_LIMIT: invalid request count in "0/60s" (want N/duration, such as "300/60s")`},
+		{"rate_fractional_count", "PARLEY_RATE_LIMIT", "1.5/60s", nil, `PARLEY_RATE_LIMIT: invalid request count in "1.5/60s" (want N/duration, such as "300/60s")`},
+		{"rate_limiter_format", "PARLEY_RATE_LIMIT_AUTH", "5-M", nil, `PARLEY_RATE_LIMIT_AUTH: invalid rate "5-M" (want N/duration, such as "300/60s")`},
+		{"auth_rate_bad_period", "PARLEY_RATE_LIMIT_AUTH", "5/20", nil, `PARLEY_RATE_LIMIT_AUTH: invalid period in "5/20" (want N/duration, such as "300/60s")`},
+		{"auth_rate_negative_period", "PARLEY_RATE_LIMIT_AUTH", "5/-20s", nil, `PARLEY_RATE_LIMIT_AUTH: invalid period in "5/-20s" (want N/duration, such as "300/60s")`},
 		{"mysql_scheme", "PARLEY_DATABASE_URL", "mysql://u:secret@db/parley", nil, `PARLEY_DATABASE_URL: unsupported scheme "mysql" (want postgres://, postgresql:// or sqlite:<path>)`},
 		{"no_scheme", "PARLEY_DATABASE_URL", "parley.db", nil, `PARLEY_DATABASE_URL: missing scheme (want postgres://, postgresql:// or sqlite:<path>)`},
 		{"sqlite_without_path", "PARLEY_DATABASE_URL", "sqlite:", nil, `PARLEY_DATABASE_URL: sqlite: needs a file path (sqlite:<path>)`},
@@ -82,6 +88,7 @@ func TestNames(t *testing.T) {
 	want := []string{
 		"PARLEY_HTTP_ADDR", "PARLEY_DATABASE_URL", "PARLEY_MIGRATE_ON_START",
 		"PARLEY_JWT_SECRET", "PARLEY_TOKEN_TTL", "PARLEY_RATE_LIMIT_ENABLED",
+		"PARLEY_RATE_LIMIT", "PARLEY_RATE_LIMIT_AUTH",
 		"PARLEY_REDIS_URL", "PARLEY_TRUSTED_PROXIES", "PARLEY_SHUTDOWN_GRACE",
 		"PARLEY_LOG_LEVEL", "PARLEY_LOG_FORMAT", "PARLEY_ENV",
 	}
