@@ -64,10 +64,12 @@ func memoryModule() fx.Option {
 // openGORM opens the pool while the graph is built, because every repository
 // constructor needs the store; migrations wait for start and the pool closes
 // on stop.
-func openGORM(lc fx.Lifecycle, cfg config.Config, logger *zap.Logger) (*gormstore.Store, error) {
+func openGORM(lc fx.Lifecycle, cfg config.Config, logger *zap.Logger, obs observerIn) (*gormstore.Store, error) {
 	ctx, cancel := context.WithTimeout(context.Background(), openTimeout)
 	defer cancel()
-	store, err := gormstore.Open(ctx, storeOptions(cfg, logger))
+	opts := storeOptions(cfg, logger)
+	opts.OnStatement = obs.Observe
+	store, err := gormstore.Open(ctx, opts)
 	if err != nil {
 		return nil, fmt.Errorf("open database: %w", err)
 	}
