@@ -22,6 +22,10 @@ const (
 	readTimeout       = 30 * time.Second
 	writeTimeout      = 30 * time.Second
 	idleTimeout       = 120 * time.Second
+	// requestTimeout stays under writeTimeout, so that a request cut off by
+	// its deadline is still answered with a 503 rather than a dropped
+	// connection.
+	requestTimeout = 25 * time.Second
 )
 
 func httpModule() fx.Option {
@@ -67,12 +71,28 @@ func newUseCases(uc useCases) httpapi.UseCases {
 	}
 }
 
-func newRouter(uc httpapi.UseCases, cfg config.Config, ready *httpapi.Readiness, logger *zap.Logger) (http.Handler, error) {
-	router, err := httpapi.NewRouter(uc, httpapi.RouterConfig{
-		CursorSecret:   cfg.JWTSecret,
-		TrustedProxies: cfg.TrustedProxies,
+// routerIn is what the router is built from; RateLimiter is nil when rate
+// limits are switched off.
+type routerIn struct {
+	fx.In
+
+	UseCases    httpapi.UseCases
+	Config      config.Config
+	Ready       *httpapi.Readiness
+	Logger      *zap.Logger
+	RateLimiter *httpapi.RateLimiter
+	Metrics     *httpapi.Metrics
+}
+
+func newRouter(in routerIn) (http.Handler, error) {
+	router, err := httpapi.NewRouter(in.UseCases, httpapi.RouterConfig{
+		CursorSecret:   in.Config.JWTSecret,
+		TrustedProxies: in.Config.TrustedProxies,
 		MaxBodyBytes:   maxBodyBytes,
-	}, ready, logger)
+		RequestTimeout: requestTimeout,
+		RateLimiter:    in.RateLimiter,
+		Metrics:        in.Metrics,
+	}, in.Ready, in.Logger)
 	if err != nil {
 		return nil, fmt.Errorf("build router: %w", err)
 	}
@@ -83,14 +103,7 @@ func newRouter(uc httpapi.UseCases, cfg config.Config, ready *httpapi.Readiness,
 // balancers drain the replica, then lets in-flight requests finish within the
 // shutdown grace.
 func newServer(lc fx.Lifecycle, cfg config.Config, handler http.Handler, ready *httpapi.Readiness, logger *zap.Logger) *httpapi.Server {
-	srv := httpapi.NewServer(httpapi.ServerConfig{
-		Addr:              cfg.HTTPAddr,
-		ReadHeaderTimeout: readHeaderTimeout,
-		ReadTimeout:       readTimeout,
-		WriteTimeout:      writeTimeout,
-		IdleTimeout:       idleTimeout,
-		MaxHeaderBytes:    maxHeaderBytes,
-	}, handler, logger)
+	srv := httpapi.NewServer(serverConfig(cfg), handler, logger)
 	lc.Append(fx.Hook{
 		OnStart: func(context.Context) error {
 			if err := srv.Start(); err != nil {
@@ -109,4 +122,17 @@ func newServer(lc fx.Lifecycle, cfg config.Config, handler http.Handler, ready *
 		},
 	})
 	return srv
+}
+
+// serverConfig bounds every phase of a connection, so that slow or idle
+// clients cannot hold connections open.
+func serverConfig(cfg config.Config) httpapi.ServerConfig {
+	return httpapi.ServerConfig{
+		Addr:              cfg.HTTPAddr,
+		ReadHeaderTimeout: readHeaderTimeout,
+		ReadTimeout:       readTimeout,
+		WriteTimeout:      writeTimeout,
+		IdleTimeout:       idleTimeout,
+		MaxHeaderBytes:    maxHeaderBytes,
+	}
 }

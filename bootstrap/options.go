@@ -52,6 +52,8 @@ func Options(cfg config.Config, persistence Persistence) fx.Option {
 		store,
 		securityModule(),
 		applicationModule(),
+		rateLimitModule(),
+		metricsModule(),
 		httpModule(),
 	)
 }
