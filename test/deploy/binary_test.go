@@ -10,9 +10,12 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// maxBinaryBytes bounds the size of the stripped server binary. Gin alone
-// brings HTTP/3, BSON, YAML and TOML codecs the service cannot switch off.
-const maxBinaryBytes = 30 << 20
+// maxBinaryBytes bounds the size of the stripped server binary: about 39 MB
+// today, most of it the two database drivers, the Redis client, Prometheus
+// with protobuf, the embedded docs assets, and the HTTP/3, BSON, YAML and
+// TOML codecs Gin links in unconditionally. The bound leaves room to grow
+// but catches a dependency that would double the image.
+const maxBinaryBytes = 45 << 20
 
 // buildStatic builds the server exactly as the Dockerfile does and returns
 // the binary's path.

@@ -5,6 +5,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"os"
+	"os/exec"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -141,4 +143,34 @@ func TestDockerfile(t *testing.T) {
 		require.Len(t, exposes, 1)
 		require.Equal(t, defaultPort(t), exposes[0].args)
 	})
+}
+
+func TestDockerignoreKeepsTheBuildInputs(t *testing.T) {
+	data, err := os.ReadFile(repoPath(".dockerignore"))
+	require.NoError(t, err)
+	cmd := exec.Command("go", "list", "-deps", "-f", "{{if not .Standard}}{{.Dir}}{{end}}", ".")
+	cmd.Dir = repoPath()
+	out, err := cmd.Output()
+	require.NoError(t, err)
+	root, err := filepath.Abs(repoPath())
+	require.NoError(t, err)
+	inputs := []string{"go.mod", "go.sum", "main.go"}
+	for dir := range strings.Lines(string(out)) {
+		if rel, err := filepath.Rel(root, strings.TrimSpace(dir)); err == nil && !strings.HasPrefix(rel, "..") {
+			inputs = append(inputs, filepath.ToSlash(rel))
+		}
+	}
+	for line := range strings.Lines(string(data)) {
+		pattern := strings.TrimSpace(line)
+		if pattern == "" || strings.HasPrefix(pattern, "#") {
+			continue
+		}
+		for _, input := range inputs {
+			matched, err := filepath.Match(pattern, input)
+			require.NoError(t, err)
+			require.Falsef(t, matched, ".dockerignore pattern %q excludes %s", pattern, input)
+			top, _, _ := strings.Cut(input, "/")
+			require.NotEqualf(t, pattern, top, ".dockerignore pattern %q excludes %s", pattern, input)
+		}
+	}
 }
