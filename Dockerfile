@@ -3,7 +3,7 @@
 # Build stage: a static, stripped binary with no cgo (the SQLite driver is
 # pure Go), so the runtime image needs no libc. The nomsgpack tag drops Gin's
 # MessagePack codec, which a JSON:API service never uses (about 6 MB).
-FROM golang:1.26.8-bookworm AS build
+FROM golang:1.26.10-bookworm AS build
 WORKDIR /src
 COPY go.mod go.sum ./
 RUN --mount=type=cache,target=/go/pkg/mod go mod download

@@ -74,18 +74,23 @@ func parseDockerfile(t *testing.T, data []byte) []stage {
 	return stages
 }
 
-// goDirective returns the go version of go.mod, such as "1.26.0".
-func goDirective(t *testing.T) string {
+// goVersions returns the go and toolchain versions of go.mod, such as
+// "1.26.0" and "1.26.10"; the toolchain is empty when go.mod names none.
+func goVersions(t *testing.T) (goVersion, toolchain string) {
 	t.Helper()
 	data, err := os.ReadFile(repoPath("go.mod"))
 	require.NoError(t, err)
 	for line := range strings.Lines(string(data)) {
-		if v, ok := strings.CutPrefix(strings.TrimSpace(line), "go "); ok {
-			return v
+		line = strings.TrimSpace(line)
+		if v, ok := strings.CutPrefix(line, "go "); ok {
+			goVersion = v
+		}
+		if v, ok := strings.CutPrefix(line, "toolchain go"); ok {
+			toolchain = v
 		}
 	}
-	t.Fatal("go.mod has no go directive")
-	return ""
+	require.NotEmpty(t, goVersion, "go.mod has no go directive")
+	return goVersion, toolchain
 }
 
 func TestDockerfile(t *testing.T) {
@@ -96,9 +101,13 @@ func TestDockerfile(t *testing.T) {
 	build, final := stages[0], stages[1]
 
 	t.Run("builds_with_a_pinned_go_of_the_module_release", func(t *testing.T) {
-		m := regexp.MustCompile(`^golang:(\d+\.\d+)\.\d+(-[a-z]+)?$`).FindStringSubmatch(build.image)
+		m := regexp.MustCompile(`^golang:((\d+\.\d+)\.\d+)(-[a-z]+)?$`).FindStringSubmatch(build.image)
 		require.NotNilf(t, m, "%s is not a pinned golang patch release", build.image)
-		require.Truef(t, strings.HasPrefix(goDirective(t), m[1]+"."), "go.mod wants go %s", goDirective(t))
+		goVersion, toolchain := goVersions(t)
+		require.Truef(t, strings.HasPrefix(goVersion, m[2]+"."), "go.mod wants go %s", goVersion)
+		if toolchain != "" {
+			require.Equal(t, toolchain, m[1], "the image must carry the toolchain go.mod names, not download it")
+		}
 		require.NotEmpty(t, build.name)
 	})
 
