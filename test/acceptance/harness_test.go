@@ -78,12 +78,19 @@ func run(m *testing.M) (int, error) {
 	} else if os.Getenv("CI") != "" {
 		return 1, fmt.Errorf("%s is not set but CI is: the PostgreSQL lane is required", testenv.PostgresURLVar)
 	}
+	// Every lane must outlive m.Run, so they are stopped together at the end.
+	var stops []func()
+	defer func() {
+		for _, stop := range stops {
+			stop()
+		}
+	}()
 	for _, tg := range targets {
 		stop, l, err := startLane(tg.name, tg.url, tg.persistence)
 		if err != nil {
 			return 1, fmt.Errorf("start %s lane: %w", tg.name, err)
 		}
-		defer stop()
+		stops = append(stops, stop)
 		lanes = append(lanes, l)
 	}
 	return m.Run(), nil
