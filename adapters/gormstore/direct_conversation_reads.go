@@ -92,7 +92,7 @@ func (r *DirectConversationReads) List(ctx context.Context, actor domain.Actor, 
 	}
 	order.after(w, q.After)
 	sql := from + "\nWHERE " + w.sql() + "\nORDER BY " + order.orderBy(w) + " LIMIT " + strconv.Itoa(q.Size+1)
-	return r.query(ctx, "list direct conversations", sql, w.args)
+	return r.query(ctx, "list direct conversations", sql, w.args, q.Size+1)
 }
 
 // Get returns conversation id when the actor takes part in it.
@@ -110,7 +110,7 @@ func (r *DirectConversationReads) GetWithPeer(ctx context.Context, actor domain.
 }
 
 func (r *DirectConversationReads) one(ctx context.Context, op, sql string, args []any) (application.DirectConversationView, error) {
-	views, err := r.query(ctx, op, sql, args)
+	views, err := r.query(ctx, op, sql, args, 1)
 	if err != nil {
 		return application.DirectConversationView{}, err
 	}
@@ -120,9 +120,16 @@ func (r *DirectConversationReads) one(ctx context.Context, op, sql string, args 
 	return views[0], nil
 }
 
-func (r *DirectConversationReads) query(ctx context.Context, op, sql string, args []any) ([]application.DirectConversationView, error) {
+func (r *DirectConversationReads) query(ctx context.Context, op, sql string, args []any, capacity int) ([]application.DirectConversationView, error) {
 	ctx, cancel := r.s.bound(ctx)
 	defer cancel()
+	if r.s.isPostgres() {
+		views, err := r.queryPostgres(ctx, sql, args, capacity)
+		if err != nil {
+			return nil, translate(op, err)
+		}
+		return views, nil
+	}
 	rows, err := queryRows(r.s.conn(ctx), sql, args, conversationViewDest)
 	if err != nil {
 		return nil, translate(op, err)

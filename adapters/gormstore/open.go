@@ -52,6 +52,7 @@ type Options struct {
 type Store struct {
 	db      *gorm.DB
 	sqlDB   *sql.DB
+	log     *gormLogger
 	dialect string
 	path    string
 	timeout time.Duration
@@ -74,11 +75,12 @@ func Open(ctx context.Context, opts Options) (*Store, error) {
 	if opts.Logger == nil {
 		opts.Logger = zap.NewNop()
 	}
+	log := newGormLogger(opts.Logger, opts.SlowQueryThreshold, opts.OnStatement)
 	db, err := gorm.Open(target.dialector(), &gorm.Config{
 		TranslateError:         true,
 		SkipDefaultTransaction: true,
 		DisableAutomaticPing:   true,
-		Logger:                 newGormLogger(opts.Logger, opts.SlowQueryThreshold, opts.OnStatement),
+		Logger:                 log,
 	})
 	if err != nil {
 		return nil, fmt.Errorf("open %s database: %w", target.dialect, err)
@@ -88,7 +90,7 @@ func Open(ctx context.Context, opts Options) (*Store, error) {
 		return nil, fmt.Errorf("open %s database: %w", target.dialect, err)
 	}
 	target.configurePool(sqlDB, opts)
-	s := &Store{db: db, sqlDB: sqlDB, dialect: target.dialect, path: target.path, timeout: opts.QueryTimeout}
+	s := &Store{db: db, sqlDB: sqlDB, log: log, dialect: target.dialect, path: target.path, timeout: opts.QueryTimeout}
 	if err := s.Ping(ctx); err != nil {
 		return nil, errors.Join(err, sqlDB.Close())
 	}
