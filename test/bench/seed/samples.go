@@ -75,7 +75,9 @@ func (db *database) writeSamples(ctx context.Context, _ *plan, secret []byte, di
 			if err != nil {
 				return err
 			}
-			fmt.Fprintf(w, "%s %s %s %s %s %s\n", s.class, s.user, s.account, s.peer, s.chat, token)
+			if _, err := fmt.Fprintf(w, "%s %s %s %s %s %s\n", s.class, s.user, s.account, s.peer, s.chat, token); err != nil {
+				return err
+			}
 		}
 		return nil
 	})
@@ -94,7 +96,9 @@ func (db *database) writeSamples(ctx context.Context, _ *plan, secret []byte, di
 			if err := peers.Scan(&account, &user); err != nil {
 				return err
 			}
-			fmt.Fprintf(w, "%s %s\n", account, user)
+			if _, err := fmt.Fprintf(w, "%s %s\n", account, user); err != nil {
+				return err
+			}
 		}
 		return peers.Err()
 	})
