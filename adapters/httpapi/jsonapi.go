@@ -1,6 +1,7 @@
 package httpapi
 
 import (
+	"bytes"
 	"encoding/json"
 	"net/http"
 
@@ -81,11 +82,29 @@ func writeDocument(c *gin.Context, status int, doc any) {
 	c.Header("Content-Type", mediaType)
 	c.Header("X-Content-Type-Options", "nosniff")
 	c.Status(status)
-	enc := json.NewEncoder(c.Writer)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(doc); err != nil {
+	buf := documentBuffers.Get().(*[]byte)
+	b := (*buf)[:0]
+	switch d := doc.(type) {
+	case collectionDocument:
+		b = d.appendJSON(b)
+	case singleDocument:
+		b = d.appendJSON(b)
+	default:
+		var w bytes.Buffer
+		enc := json.NewEncoder(&w)
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(doc); err != nil {
+			_ = c.Error(err)
+		}
+		b = append(b, w.Bytes()...)
+	}
+	if _, err := c.Writer.Write(b); err != nil {
 		// The status line is already sent; all that is left is to record it.
 		_ = c.Error(err)
+	}
+	if cap(b) <= maxPooledBuffer {
+		*buf = b
+		documentBuffers.Put(buf)
 	}
 }
 
