@@ -53,6 +53,11 @@ func (cc *cursorCodec) encode(cur application.Cursor) (string, error) {
 
 // decode verifies text and returns the cursor it carries.
 func (cc *cursorCodec) decode(text string) (application.Cursor, error) {
+	// The base64 decoder skips line breaks, so a cursor with some added
+	// would still pass; it was altered all the same and is refused.
+	if strings.ContainsAny(text, "\r\n") {
+		return application.Cursor{}, errBadCursor
+	}
 	body, sig, ok := strings.Cut(text, ".")
 	if !ok {
 		return application.Cursor{}, errBadCursor
