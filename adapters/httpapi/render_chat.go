@@ -12,6 +12,12 @@ func chatPath(id string) string { return "/api/v1/chats/" + id }
 // not load them (a chat included from a conversation); the chat_memberships
 // relationship is then left out rather than shown empty.
 func chatResource(chat *domain.Chat, memberships []domain.ChatMembership, fs fieldsets) resource {
+	return chatResourceWithIDs(chat, chat.ID.String(), chat.ContextID.String(), memberships, fs)
+}
+
+// chatResourceWithIDs is chatResource for a caller that already holds the
+// chat's id and context id as text.
+func chatResourceWithIDs(chat *domain.Chat, id, contextID string, memberships []domain.ChatMembership, fs fieldsets) resource {
 	set := fs.of(typeChat)
 	latest := ""
 	if chat.LatestMessageID != nil {
@@ -19,7 +25,7 @@ func chatResource(chat *domain.Chat, memberships []domain.ChatMembership, fs fie
 	}
 	a := newObject(set, 224)
 	a.str("context_type", chat.ContextType)
-	a.str("context_id", chat.ContextID.String())
+	a.str("context_id", contextID)
 	if latest == "" {
 		a.null("latest_message_id")
 	} else {
@@ -36,7 +42,6 @@ func chatResource(chat *domain.Chat, memberships []domain.ChatMembership, fs fie
 		r.toMany("chat_memberships", typeChatMembership, ids)
 	}
 	r.toOne("latest_message", typeMessage, latest)
-	id := chat.ID.String()
 	return resource{Type: typeChat, ID: id, Attributes: a.done(), Relationships: r.done(),
 		Links: &resourceLinks{Self: chatPath(id)}}
 }

@@ -7,38 +7,52 @@ import (
 // directConversationPath is the path of a direct conversation resource.
 func directConversationPath(id string) string { return "/api/v1/direct_conversations/" + id }
 
+// conversationIDs are a view's ids as text, formatted once: the resource,
+// its linkage and the included resources all repeat them.
+type conversationIDs struct {
+	conv, chat, first, second string
+}
+
+func idsOf(v *application.DirectConversationView) conversationIDs {
+	return conversationIDs{conv: v.Conversation.ID.String(), chat: v.Chat.ID.String(),
+		first: v.Conversation.FirstUserID.String(), second: v.Conversation.SecondUserID.String()}
+}
+
 // directConversationResource renders a direct conversation with linkage to
 // its chat and both users; user_id is write-only and never rendered.
-func directConversationResource(v *application.DirectConversationView, fs fieldsets) resource {
+func directConversationResource(v *application.DirectConversationView, ids conversationIDs, fs fieldsets) resource {
 	conv := &v.Conversation
 	set := fs.of(typeDirectConversation)
-	first, second := conv.FirstUserID.String(), conv.SecondUserID.String()
-	a := newObject(set, 160)
-	a.str("first_user_id", first)
-	a.str("second_user_id", second)
+	a := newObject(set, 224)
+	a.str("first_user_id", ids.first)
+	a.str("second_user_id", ids.second)
 	a.time("created_at", conv.CreatedAt)
 	a.time("updated_at", conv.UpdatedAt)
 	r := newObject(set, 256)
-	r.toOne("chat", typeChat, v.Chat.ID.String())
-	r.toOne("first_user", typeUser, first)
-	r.toOne("second_user", typeUser, second)
-	id := conv.ID.String()
-	return resource{Type: typeDirectConversation, ID: id, Attributes: a.done(), Relationships: r.done(),
-		Links: &resourceLinks{Self: directConversationPath(id)}}
+	r.toOne("chat", typeChat, ids.chat)
+	r.toOne("first_user", typeUser, ids.first)
+	r.toOne("second_user", typeUser, ids.second)
+	return resource{Type: typeDirectConversation, ID: ids.conv, Attributes: a.done(), Relationships: r.done(),
+		Links: &resourceLinks{Self: directConversationPath(ids.conv)}}
 }
 
 // addDirectConversation renders v as primary data and includes what the
 // client asked for.
 func (cd *compound) addDirectConversation(v *application.DirectConversationView) resource {
-	res := cd.primary(directConversationResource(v, cd.fields))
+	ids := idsOf(v)
+	res := cd.primary(directConversationResource(v, ids, cd.fields))
 	if cd.wants("chat") {
-		cd.add(typeChat, v.Chat.ID.String(), func() resource { return chatResource(&v.Chat, nil, cd.fields) })
+		contextID := ids.conv
+		if v.Chat.ContextID != v.Conversation.ID {
+			contextID = v.Chat.ContextID.String()
+		}
+		cd.add(typeChat, ids.chat, func() resource { return chatResourceWithIDs(&v.Chat, ids.chat, contextID, nil, cd.fields) })
 	}
 	if cd.wants("first_user") {
-		cd.add(typeUser, v.FirstUser.ID.String(), func() resource { return userResource(&v.FirstUser, cd.fields) })
+		cd.add(typeUser, ids.first, func() resource { return userResourceWithID(&v.FirstUser, ids.first, cd.fields) })
 	}
 	if cd.wants("second_user") {
-		cd.add(typeUser, v.SecondUser.ID.String(), func() resource { return userResource(&v.SecondUser, cd.fields) })
+		cd.add(typeUser, ids.second, func() resource { return userResourceWithID(&v.SecondUser, ids.second, cd.fields) })
 	}
 	return res
 }
