@@ -92,7 +92,10 @@ func (r *DirectConversationReads) List(ctx context.Context, actor domain.Actor, 
 	}
 	order.after(w, q.After)
 	sql := from + "\nWHERE " + w.sql() + "\nORDER BY " + order.orderBy(w) + " LIMIT " + strconv.Itoa(q.Size+1)
-	return r.query(ctx, "list direct conversations", sql, w.args, q.Size+1)
+	// A peer search walks the inbox index when the pattern is common and
+	// starts from the few matching users when it is rare; only a plan made
+	// for the actual pattern can tell which, so it is never a generic one.
+	return r.query(ctx, "list direct conversations", sql, w.args, q.Size+1, q.SearchPeer != "")
 }
 
 // Get returns conversation id when the actor takes part in it.
@@ -110,7 +113,7 @@ func (r *DirectConversationReads) GetWithPeer(ctx context.Context, actor domain.
 }
 
 func (r *DirectConversationReads) one(ctx context.Context, op, sql string, args []any) (application.DirectConversationView, error) {
-	views, err := r.query(ctx, op, sql, args, 1)
+	views, err := r.query(ctx, op, sql, args, 1, false)
 	if err != nil {
 		return application.DirectConversationView{}, err
 	}
@@ -120,11 +123,11 @@ func (r *DirectConversationReads) one(ctx context.Context, op, sql string, args 
 	return views[0], nil
 }
 
-func (r *DirectConversationReads) query(ctx context.Context, op, sql string, args []any, capacity int) ([]application.DirectConversationView, error) {
+func (r *DirectConversationReads) query(ctx context.Context, op, sql string, args []any, capacity int, customPlan bool) ([]application.DirectConversationView, error) {
 	ctx, cancel := r.s.bound(ctx)
 	defer cancel()
 	if r.s.isPostgres() {
-		views, err := r.queryPostgres(ctx, sql, args, capacity)
+		views, err := r.queryPostgres(ctx, sql, args, capacity, customPlan)
 		if err != nil {
 			return nil, translate(op, err)
 		}

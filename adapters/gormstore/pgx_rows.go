@@ -25,8 +25,10 @@ import (
 var errNotBinary = errors.New("column not in binary format")
 
 // rawRows runs sql (with ? placeholders) on PostgreSQL and calls row with
-// each row's raw binary values, valid only during the call.
-func (s *Store) rawRows(ctx context.Context, sql string, args []any, row func(vals [][]byte) error) error {
+// each row's raw binary values, valid only during the call. Statements are
+// prepared once per connection and may then run on a generic plan; with
+// customPlan the statement is planned for its actual arguments each time.
+func (s *Store) rawRows(ctx context.Context, sql string, args []any, customPlan bool, row func(vals [][]byte) error) error {
 	sql = numbered(sql)
 	begin := time.Now()
 	conn, err := s.sqlDB.Conn(ctx)
@@ -41,7 +43,7 @@ func (s *Store) rawRows(ctx context.Context, sql string, args []any, row func(va
 		if !ok {
 			return fmt.Errorf("unexpected driver connection %T", dc)
 		}
-		rows, err := sc.Conn().Query(ctx, sql, nativeArgs(args)...)
+		rows, err := sc.Conn().Query(ctx, sql, nativeArgs(args, customPlan)...)
 		if err != nil {
 			return err
 		}
@@ -67,17 +69,22 @@ func (s *Store) rawRows(ctx context.Context, sql string, args []any, row func(va
 }
 
 // nativeArgs hands ids and times to pgx in forms it encodes in binary
-// directly, rather than through driver.Valuer and text.
-func nativeArgs(args []any) []any {
-	out := make([]any, len(args))
-	for i, a := range args {
+// directly, rather than through driver.Valuer and text. For a custom plan it
+// asks pgx for an unnamed statement, which PostgreSQL plans with the bound
+// values.
+func nativeArgs(args []any, customPlan bool) []any {
+	out := make([]any, 0, len(args)+1)
+	if customPlan {
+		out = append(out, pgx.QueryExecModeDescribeExec)
+	}
+	for _, a := range args {
 		switch v := a.(type) {
 		case domain.ID:
-			out[i] = pgtype.UUID{Bytes: v, Valid: true}
+			out = append(out, pgtype.UUID{Bytes: v, Valid: true})
 		case dbTime:
-			out[i] = v.Time
+			out = append(out, v.Time)
 		default:
-			out[i] = a
+			out = append(out, a)
 		}
 	}
 	return out
