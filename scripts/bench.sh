@@ -9,7 +9,8 @@
 #
 # Settings (environment): SCALE, DURATION (wrk/pgbench/vegeta run length),
 # THREADS, CONNECTIONS, RATE (vegeta requests/s), PG_BASE (server URL without
-# database), BENCH_DB, BENCH_PORT, BENCH_OUT.
+# database), BENCH_DB, BENCH_PORT, BENCH_OUT; SKIP_SEED=1 reruns against the
+# database and samples of an earlier run (same BENCH_DB and BENCH_OUT).
 set -euo pipefail
 
 SCALE=${SCALE:-1}
@@ -24,7 +25,7 @@ VEGETA_VERSION=v12.12.0
 SECRET=bench-jwt-secret-0123456789abcdef0123456789abcdef
 
 root=$(cd "$(dirname "$0")/.." && pwd)
-BENCH_OUT=${BENCH_OUT:-$root/bench-out}
+BENCH_OUT=${BENCH_OUT:-$(mktemp -d -t parley-bench.XXXXXX)}
 export BENCH_OUT
 bin=$BENCH_OUT/bin
 db_url="$PG_BASE/$BENCH_DB?sslmode=disable"
@@ -101,13 +102,17 @@ log "build"
 (cd "$root" && CGO_ENABLED=0 go build -tags nomsgpack -trimpath -ldflags="-s -w" -o "$bin/parley" . && go build -o "$bin/seed" ./test/bench/seed &&
   go build -o "$bin/prep" ./test/bench/prep && go build -o "$bin/ready" ./test/bench/ready)
 
-log "fresh database $BENCH_DB"
-psql "$PG_BASE/postgres" -qc "DROP DATABASE IF EXISTS $BENCH_DB WITH (FORCE)" -c "CREATE DATABASE $BENCH_DB"
-
-log "seed (scale $SCALE)"
-seed_start=$(date +%s)
-"$bin/seed" -database-url "$db_url" -scale "$SCALE" -jwt-secret "$SECRET" -out "$BENCH_OUT" | tee "$BENCH_OUT/seed.txt"
-seed_secs=$(($(date +%s) - seed_start))
+if [[ ${SKIP_SEED:-0} == 1 ]]; then
+  log "reusing database $BENCH_DB and the samples in $BENCH_OUT"
+  seed_secs="(reused)"
+else
+  log "fresh database $BENCH_DB"
+  psql "$PG_BASE/postgres" -qc "DROP DATABASE IF EXISTS $BENCH_DB WITH (FORCE)" -c "CREATE DATABASE $BENCH_DB"
+  log "seed (scale $SCALE)"
+  seed_start=$(date +%s)
+  "$bin/seed" -database-url "$db_url" -scale "$SCALE" -jwt-secret "$SECRET" -out "$BENCH_OUT" | tee "$BENCH_OUT/seed.txt"
+  seed_secs="$(($(date +%s) - seed_start))s"
+fi
 
 log "start server"
 read -r server_pid ready_ms < <(PARLEY_DATABASE_URL="$db_url" PARLEY_HTTP_ADDR="127.0.0.1:$BENCH_PORT" \
@@ -125,7 +130,7 @@ log "prepare deep-page cursors and pgbench scripts"
   echo
   echo "- date: $(date -u +%Y-%m-%dT%H:%M:%SZ), commit $(cd "$root" && git rev-parse --short HEAD)"
   echo "- machine: $(nproc) cores ($(awk -F: '/model name/ { print $2; exit }' /proc/cpuinfo | xargs)), $(free -g | awk '/^Mem/ { print $2 }') GiB RAM, $(psql "$db_url" -qtAc 'SHOW server_version')"
-  echo "- scale $SCALE: $(sql 'SELECT count(*) FROM users') users, $(sql 'SELECT count(*) FROM direct_conversations') conversations, $(sql 'SELECT count(*) FROM chat_memberships') memberships, seeded in ${seed_secs}s; database $(sql "SELECT pg_size_pretty(pg_database_size(current_database()))")"
+  echo "- scale $SCALE: $(sql 'SELECT count(*) FROM users') users, $(sql 'SELECT count(*) FROM direct_conversations') conversations, $(sql 'SELECT count(*) FROM chat_memberships') memberships, seeded in ${seed_secs}; database $(sql "SELECT pg_size_pretty(pg_database_size(current_database()))")"
   echo "- heavy users' conversations: $(sql "SELECT min(c) || '..' || max(c) FROM (SELECT count(*) c FROM chat_memberships GROUP BY user_id ORDER BY c DESC LIMIT 10) t"); median user: $(sql 'SELECT percentile_disc(0.5) WITHIN GROUP (ORDER BY c) FROM (SELECT count(*) c FROM chat_memberships GROUP BY user_id) t')"
   echo "- time to ready: ${ready_ms} ms; idle RSS: $((idle_rss_kb / 1024)) MiB (${idle_rss_kb} KiB, of which ${idle_anon_kb} KiB anonymous, the rest mapped binary pages)"
   echo "- wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s; vegeta at $RATE/s for ${DURATION}s; pgbench -M prepared -c $CONNECTIONS -j $THREADS -T $DURATION"
