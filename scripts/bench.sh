@@ -5,7 +5,7 @@
 # Results land in $BENCH_OUT/results.md (and the raw tool output beside it).
 #
 #   scripts/bench.sh                 # full scale: 100k users, ~1M conversations
-#   SCALE=0.01 scripts/bench.sh      # smoke test, about two minutes
+#   SCALE=0.01 scripts/bench.sh      # smoke test (3 s per run), about two minutes
 #
 # Settings (environment): SCALE, DURATION (wrk/pgbench/vegeta run length),
 # THREADS, CONNECTIONS, RATE (vegeta requests/s), PG_BASE (server URL without
@@ -14,7 +14,8 @@
 set -euo pipefail
 
 SCALE=${SCALE:-1}
-DURATION=${DURATION:-15}
+# Small scales are smoke tests: short runs unless told otherwise.
+DURATION=${DURATION:-$(awk -v s="$SCALE" 'BEGIN { print (s < 0.5) ? 3 : 15 }')}
 THREADS=${THREADS:-2}
 CONNECTIONS=${CONNECTIONS:-16}
 RATE=${RATE:-200}

@@ -82,7 +82,9 @@ local created = 0
 local function new_pair()
   local u = typical[(created % #typical) + 1]
   local pool = peers[u.account]
-  local peer = pool[((math.floor(created / #typical) * stride + (thread_id or 1)) % #pool) + 1]
+  local i = (math.floor(created / #typical) * stride + (thread_id or 1)) % #pool
+  local peer = pool[i + 1]
+  if peer == u.user then peer = pool[((i + 1) % #pool) + 1] end
   created = created + 1
   return start(u.token, peer)
 end
