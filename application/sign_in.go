@@ -21,17 +21,26 @@ type SignIn struct {
 	hasher    PasswordHasher
 	tokens    TokenIssuer
 	clock     Clock
-	dummyHash string
+	dummyHash func() (string, error)
 }
 
 // NewSignIn returns the use case. It hashes a throwaway password once so that
-// an unknown email costs the same hash comparison as a wrong password.
+// an unknown email costs the same hash comparison as a wrong password. The
+// hash is computed in the background: at the default bcrypt cost it takes
+// tens of milliseconds, which would otherwise delay readiness at every start.
 func NewSignIn(users domain.UserRepository, hasher PasswordHasher, tokens TokenIssuer, clock Clock) (*SignIn, error) {
-	dummy, err := hasher.Hash("parley-timing-equaliser")
-	if err != nil {
-		return nil, fmt.Errorf("hash dummy password: %w", err)
+	done := make(chan struct{})
+	var dummy string
+	var hashErr error
+	go func() {
+		defer close(done)
+		dummy, hashErr = hasher.Hash("parley-timing-equaliser")
+	}()
+	wait := func() (string, error) {
+		<-done
+		return dummy, hashErr
 	}
-	return &SignIn{users: users, hasher: hasher, tokens: tokens, clock: clock, dummyHash: dummy}, nil
+	return &SignIn{users: users, hasher: hasher, tokens: tokens, clock: clock, dummyHash: wait}, nil
 }
 
 // Execute returns the session, or domain.ErrInvalidCredentials for an unknown
@@ -40,7 +49,11 @@ func (uc *SignIn) Execute(ctx context.Context, in SignInInput) (Session, error) 
 	user, err := uc.users.ByEmail(ctx, in.Email)
 	switch {
 	case errors.Is(err, domain.ErrNotFound):
-		_, _ = uc.hasher.Verify(uc.dummyHash, in.Password)
+		dummy, hashErr := uc.dummyHash()
+		if hashErr != nil {
+			return Session{}, fmt.Errorf("hash dummy password: %w", hashErr)
+		}
+		_, _ = uc.hasher.Verify(dummy, in.Password)
 		return Session{}, domain.ErrInvalidCredentials
 	case err != nil:
 		return Session{}, fmt.Errorf("find user: %w", err)
