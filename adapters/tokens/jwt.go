@@ -36,13 +36,14 @@ type claims struct {
 
 // JWT issues and verifies HS256-signed tokens with a fixed lifetime.
 type JWT struct {
-	secret []byte
-	ttl    time.Duration
+	secret   []byte
+	ttl      time.Duration
+	verified *verifiedCache
 }
 
 // NewJWT returns a signer keyed with secret whose tokens live for ttl.
 func NewJWT(secret []byte, ttl time.Duration) *JWT {
-	return &JWT{secret: slices.Clone(secret), ttl: ttl}
+	return &JWT{secret: slices.Clone(secret), ttl: ttl, verified: &verifiedCache{}}
 }
 
 // Issue signs a token for actor, issued at now and expiring ttl later, with a

@@ -20,12 +20,17 @@ var (
 
 // Verify checks that token is an HS256 JWT signed with the secret, issued by
 // Parley, carrying an expiry that is not before now and well-formed ids and
-// role. Every failure wraps domain.ErrUnauthenticated.
+// role. Every failure wraps domain.ErrUnauthenticated. A token verified
+// before is answered from a cache until it expires.
 func (j *JWT) Verify(token string, now time.Time) (application.TokenClaims, error) {
+	if c, ok := j.verified.lookup(token, now); ok {
+		return c, nil
+	}
 	c, err := j.parse(token, now)
 	if err != nil {
 		return application.TokenClaims{}, fmt.Errorf("%w: %w", domain.ErrUnauthenticated, err)
 	}
+	j.verified.store(token, c, now)
 	return c, nil
 }
 
