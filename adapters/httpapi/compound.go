@@ -15,6 +15,7 @@ type compound struct {
 	include  includes
 	seen     map[identifier]bool
 	included []resource
+	arena    arena
 }
 
 // newCompound starts a document shaped by the request's include and fields.

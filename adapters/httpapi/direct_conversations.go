@@ -45,7 +45,7 @@ func (h *handler) startDirectConversation(c *gin.Context) {
 	status := http.StatusOK
 	if out.Created {
 		status = http.StatusCreated
-		c.Header("Location", res.Links.Self)
+		c.Header("Location", res.Links.Self())
 	}
 	writeDocument(c, status, cd.single(res))
 }

@@ -79,10 +79,9 @@ func appendResource(b []byte, r *resource) []byte {
 		b = append(b, `,"relationships":`...)
 		b = append(b, r.Relationships...)
 	}
-	if r.Links != nil {
-		b = append(b, `,"links":{"self":`...)
-		b = appendString(b, r.Links.Self)
-		b = append(b, '}')
+	if r.Links != (resourceLinks{}) {
+		b = append(b, `,"links":`...)
+		b = r.Links.appendJSON(b)
 	}
 	return append(b, '}')
 }

@@ -16,7 +16,7 @@ func TestDocumentsMatchEncodingJSON(t *testing.T) {
 	full := resource{Type: "direct_conversation", ID: "c1",
 		Attributes:    json.RawMessage(`{"name":"x","n":null}`),
 		Relationships: json.RawMessage(`{"chat":{"data":{"type":"chat","id":"h1"}}}`),
-		Links:         &resourceLinks{Self: "/api/v1/direct_conversations/c1"}}
+		Links:         selfLink(directConversationsPath, "c1")}
 	bare := resource{Type: "user", ID: odd}
 	docs := map[string]any{
 		"single_bare":         singleDocument{Data: bare},

@@ -10,7 +10,7 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-func attrs(t *testing.T, res resource) map[string]any {
+func attrs(t *testing.T, res decoded) map[string]any {
 	t.Helper()
 	var m map[string]any
 	if res.Attributes != nil {
@@ -19,7 +19,7 @@ func attrs(t *testing.T, res resource) map[string]any {
 	return m
 }
 
-func rels(t *testing.T, res resource) map[string]struct{ Data json.RawMessage } {
+func rels(t *testing.T, res decoded) map[string]struct{ Data json.RawMessage } {
 	t.Helper()
 	var m map[string]struct{ Data json.RawMessage }
 	if res.Relationships != nil {

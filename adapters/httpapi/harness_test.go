@@ -62,6 +62,17 @@ type call struct {
 	headers                   map[string]string
 }
 
+// decoded is a resource object as a client reads it.
+type decoded struct {
+	Type          string          `json:"type"`
+	ID            string          `json:"id"`
+	Attributes    json.RawMessage `json:"attributes"`
+	Relationships json.RawMessage `json:"relationships"`
+	Links         *struct {
+		Self string `json:"self"`
+	} `json:"links"`
+}
+
 // reply is a recorded response with its decoded document.
 type reply struct {
 	status int
@@ -69,7 +80,7 @@ type reply struct {
 	raw    string
 	doc    struct {
 		Data     json.RawMessage `json:"data"`
-		Included []resource      `json:"included"`
+		Included []decoded       `json:"included"`
 		Links    map[string]*string
 		Errors   []errorObject `json:"errors"`
 	}
@@ -120,16 +131,16 @@ func (r *reply) requireError(t *testing.T, status int, code, source string) {
 	}
 }
 
-func (r *reply) one(t *testing.T) resource {
+func (r *reply) one(t *testing.T) decoded {
 	t.Helper()
-	var res resource
+	var res decoded
 	require.NoError(t, json.Unmarshal(r.doc.Data, &res), r.raw)
 	return res
 }
 
-func (r *reply) many(t *testing.T) []resource {
+func (r *reply) many(t *testing.T) []decoded {
 	t.Helper()
-	var res []resource
+	var res []decoded
 	require.NoError(t, json.Unmarshal(r.doc.Data, &res), r.raw)
 	return res
 }

@@ -19,12 +19,37 @@ type resource struct {
 	ID            string          `json:"id"`
 	Attributes    json.RawMessage `json:"attributes,omitempty"`
 	Relationships json.RawMessage `json:"relationships,omitempty"`
-	Links         *resourceLinks  `json:"links,omitempty"`
+	Links         resourceLinks   `json:"links,omitzero"`
 }
 
-// resourceLinks are the links of one resource.
+// resourceLinks are the links of one resource. The self link is kept as the
+// path of the resource's collection and its id, and joined only when it is
+// written, so that rendering a page builds no path string per resource.
 type resourceLinks struct {
-	Self string `json:"self"`
+	prefix, id string
+}
+
+// selfLink returns the links of the resource id under the path prefix.
+func selfLink(prefix, id string) resourceLinks {
+	return resourceLinks{prefix: prefix, id: id}
+}
+
+// Self returns the self link.
+func (l resourceLinks) Self() string {
+	return l.prefix + l.id
+}
+
+// appendJSON appends the links object.
+func (l resourceLinks) appendJSON(b []byte) []byte {
+	b = append(b, `{"self":"`...)
+	b = appendStringBody(b, l.prefix)
+	b = appendStringBody(b, l.id)
+	return append(b, `"}`...)
+}
+
+// MarshalJSON writes the links object as appendJSON does.
+func (l resourceLinks) MarshalJSON() ([]byte, error) {
+	return l.appendJSON(nil), nil
 }
 
 // identifier is resource linkage: a resource's type and id.

@@ -16,10 +16,10 @@ type object struct {
 }
 
 // newObject starts an object whose members are limited to fields (nil allows
-// every member).
-func newObject(fields fieldset, capacity int) object {
-	buf := make([]byte, 1, capacity)
-	buf[0] = '{'
+// every member), in a buffer of capacity bytes taken from ar (nil allocates
+// one of its own).
+func newObject(ar *arena, fields fieldset, capacity int) object {
+	buf := append(ar.buffer(capacity), '{')
 	return object{buf: buf, fields: fields, empty: true}
 }
 
@@ -120,6 +120,13 @@ const hexDigits = "0123456789abcdef"
 // the line separators U+2028 and U+2029, which break JavaScript parsers.
 func appendString(buf []byte, s string) []byte {
 	buf = append(buf, '"')
+	buf = appendStringBody(buf, s)
+	return append(buf, '"')
+}
+
+// appendStringBody appends s escaped as in appendString, without the quotes,
+// so that a string can be written in parts.
+func appendStringBody(buf []byte, s string) []byte {
 	start := 0
 	for i := 0; i < len(s); {
 		b := s[i]
@@ -166,6 +173,5 @@ func appendString(buf []byte, s string) []byte {
 		}
 		i += size
 	}
-	buf = append(buf, s[start:]...)
-	return append(buf, '"')
+	return append(buf, s[start:]...)
 }

@@ -24,7 +24,7 @@ func TestAppendStringMatchesJSON(t *testing.T) {
 func TestObjectHonoursFieldset(t *testing.T) {
 	ts := time.Date(2025, 1, 2, 3, 4, 5, 600, time.FixedZone("x", 3600))
 	build := func(fields fieldset) string {
-		o := newObject(fields, 16)
+		o := newObject(nil, fields, 16)
 		o.str("a", "x")
 		o.time("b", ts)
 		o.null("c")
@@ -37,4 +37,22 @@ func TestObjectHonoursFieldset(t *testing.T) {
 		"e":{"data":{"type":"user","id":"1"}},"f":{"data":[{"type":"chat_membership","id":"2"},{"type":"chat_membership","id":"3"}]}}`, build(nil))
 	require.JSONEq(t, `{"c":null,"e":{"data":{"type":"user","id":"1"}}}`, build(fieldset{"c": true, "e": true}))
 	require.Empty(t, build(fieldset{}))
+}
+
+func TestArenaObjectsStayApart(t *testing.T) {
+	var ar arena
+	first := newObject(&ar, nil, 8)
+	second := newObject(&ar, nil, 8)
+	first.str("a", "grows beyond its eight bytes")
+	second.str("b", "so does this one, written after")
+	first.str("c", "and more")
+	require.JSONEq(t, `{"a":"grows beyond its eight bytes","c":"and more"}`, string(first.done()))
+	require.JSONEq(t, `{"b":"so does this one, written after"}`, string(second.done()))
+
+	small := newObject(&ar, nil, 16)
+	small.str("d", "e")
+	next := newObject(&ar, nil, 16)
+	next.str("f", "g")
+	require.Equal(t, `{"d":"e"}`, string(small.done()))
+	require.Equal(t, `{"f":"g"}`, string(next.done()))
 }

@@ -4,8 +4,9 @@ import (
 	"github.com/parley-chat/parley/application"
 )
 
-// directConversationPath is the path of a direct conversation resource.
-func directConversationPath(id string) string { return "/api/v1/direct_conversations/" + id }
+// directConversationsPath is the path prefix of direct conversation
+// resources; a conversation's own path adds its id.
+const directConversationsPath = "/api/v1/direct_conversations/"
 
 // conversationIDs are a view's ids as text, formatted once: the resource,
 // its linkage and the included resources all repeat them.
@@ -20,39 +21,39 @@ func idsOf(v *application.DirectConversationView) conversationIDs {
 
 // directConversationResource renders a direct conversation with linkage to
 // its chat and both users; user_id is write-only and never rendered.
-func directConversationResource(v *application.DirectConversationView, ids conversationIDs, fs fieldsets) resource {
+func directConversationResource(v *application.DirectConversationView, ids conversationIDs, fs fieldsets, ar *arena) resource {
 	conv := &v.Conversation
 	set := fs.of(typeDirectConversation)
-	a := newObject(set, 224)
+	a := newObject(ar, set, 224)
 	a.str("first_user_id", ids.first)
 	a.str("second_user_id", ids.second)
 	a.time("created_at", conv.CreatedAt)
 	a.time("updated_at", conv.UpdatedAt)
-	r := newObject(set, 256)
+	r := newObject(ar, set, 256)
 	r.toOne("chat", typeChat, ids.chat)
 	r.toOne("first_user", typeUser, ids.first)
 	r.toOne("second_user", typeUser, ids.second)
 	return resource{Type: typeDirectConversation, ID: ids.conv, Attributes: a.done(), Relationships: r.done(),
-		Links: &resourceLinks{Self: directConversationPath(ids.conv)}}
+		Links: selfLink(directConversationsPath, ids.conv)}
 }
 
 // addDirectConversation renders v as primary data and includes what the
 // client asked for.
 func (cd *compound) addDirectConversation(v *application.DirectConversationView) resource {
 	ids := idsOf(v)
-	res := cd.primary(directConversationResource(v, ids, cd.fields))
+	res := cd.primary(directConversationResource(v, ids, cd.fields, &cd.arena))
 	if cd.wants("chat") {
 		contextID := ids.conv
 		if v.Chat.ContextID != v.Conversation.ID {
 			contextID = v.Chat.ContextID.String()
 		}
-		cd.add(typeChat, ids.chat, func() resource { return chatResourceWithIDs(&v.Chat, ids.chat, contextID, nil, cd.fields) })
+		cd.add(typeChat, ids.chat, func() resource { return chatResourceWithIDs(&v.Chat, ids.chat, contextID, nil, cd.fields, &cd.arena) })
 	}
 	if cd.wants("first_user") {
-		cd.add(typeUser, ids.first, func() resource { return userResourceWithID(&v.FirstUser, ids.first, cd.fields) })
+		cd.add(typeUser, ids.first, func() resource { return userResourceWithID(&v.FirstUser, ids.first, cd.fields, &cd.arena) })
 	}
 	if cd.wants("second_user") {
-		cd.add(typeUser, ids.second, func() resource { return userResourceWithID(&v.SecondUser, ids.second, cd.fields) })
+		cd.add(typeUser, ids.second, func() resource { return userResourceWithID(&v.SecondUser, ids.second, cd.fields, &cd.arena) })
 	}
 	return res
 }

@@ -60,11 +60,11 @@ func (h *handler) signIn(c *gin.Context) {
 // Authorization response header.
 func (h *handler) writeSession(c *gin.Context, status int, q queryParams, s application.Session) {
 	cd := newCompound(q)
-	res := cd.primary(userResource(&s.User, cd.fields))
+	res := cd.primary(userResource(&s.User, cd.fields, &cd.arena))
 	c.Header("Authorization", "Bearer "+s.Token.Value)
 	c.Header("Cache-Control", "no-store")
 	if status == http.StatusCreated {
-		c.Header("Location", res.Links.Self)
+		c.Header("Location", res.Links.Self())
 	}
 	writeDocument(c, status, cd.single(res))
 }

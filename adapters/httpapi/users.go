@@ -54,7 +54,7 @@ func (h *handler) showUser(c *gin.Context, actor domain.Actor, id domain.ID) {
 		return
 	}
 	cd := newCompound(q)
-	writeDocument(c, http.StatusOK, cd.single(cd.primary(userResource(&user, cd.fields))))
+	writeDocument(c, http.StatusOK, cd.single(cd.primary(userResource(&user, cd.fields, &cd.arena))))
 }
 
 // listUsers answers a page of the users of the caller's account.
@@ -74,7 +74,7 @@ func (h *handler) listUsers(c *gin.Context) {
 		return
 	}
 	cd := newCompound(q)
-	h.page(c, cd, userCollection(page.Items, cd.fields), page.Next)
+	h.page(c, cd, userCollection(page.Items, cd.fields, &cd.arena), page.Next)
 }
 
 // createUser lets an account admin add a member.
@@ -100,7 +100,7 @@ func (h *handler) createUser(c *gin.Context) {
 		return
 	}
 	cd := newCompound(q)
-	res := cd.primary(userResource(&user, cd.fields))
-	c.Header("Location", res.Links.Self)
+	res := cd.primary(userResource(&user, cd.fields, &cd.arena))
+	c.Header("Location", res.Links.Self())
 	writeDocument(c, http.StatusCreated, cd.single(res))
 }
