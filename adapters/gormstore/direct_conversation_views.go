@@ -2,6 +2,7 @@ package gormstore
 
 import (
 	"context"
+	"strings"
 
 	"github.com/parley-chat/parley/application"
 	"github.com/parley-chat/parley/domain"
@@ -49,12 +50,23 @@ func (d *rawDecoder) user(prev *application.DirectConversationView) domain.User 
 			return prev.SecondUser
 		}
 	}
-	u := domain.User{ID: id, AccountID: d.id(), Name: d.text()}
+	u := domain.User{ID: id, AccountID: d.id()}
+	name := d.next()
 	d.skip(1) // name_folded
-	u.Email = d.text()
+	email := d.next()
 	d.skip(1) // email_key
 	u.Role = domain.Role(d.text(string(domain.RoleAdmin), string(domain.RoleMember)))
-	u.PasswordHash = d.text()
+	hash := d.next()
+	// The user's three texts share one string: allocating each on its own
+	// was a tenth of a list page's allocations.
+	var b strings.Builder
+	b.Grow(len(name) + len(email) + len(hash))
+	b.Write(name)
+	b.Write(email)
+	b.Write(hash)
+	all := b.String()
+	u.Name, all = all[:len(name)], all[len(name):]
+	u.Email, u.PasswordHash = all[:len(email)], all[len(email):]
 	u.CreatedAt, u.UpdatedAt = d.time().Time, d.time().Time
 	return u
 }
