@@ -44,6 +44,16 @@ func (cd *compound) add(typ, id string, render func() resource) {
 	cd.included = append(cd.included, render())
 }
 
+// expect sizes the document for resources resources in all, primary and
+// included, so that a page grows its de-duplication set and included list
+// once instead of a dozen times.
+func (cd *compound) expect(resources int) {
+	cd.seen = make(map[identifier]bool, resources)
+	if len(cd.include) > 0 {
+		cd.included = make([]resource, 0, resources)
+	}
+}
+
 func (cd *compound) mark(key identifier) {
 	if cd.seen == nil {
 		cd.seen = map[identifier]bool{}

@@ -89,6 +89,8 @@ func (h *handler) listDirectConversations(c *gin.Context) {
 		return
 	}
 	cd := newCompound(q)
+	// Each conversation brings at most its chat and two users.
+	cd.expect(4 * len(page.Items))
 	data := make([]resource, len(page.Items))
 	for i := range page.Items {
 		data[i] = cd.addDirectConversation(&page.Items[i])
