@@ -104,8 +104,8 @@ type errorSource struct {
 
 // writeDocument encodes doc as the response body with the JSON:API media type.
 func writeDocument(c *gin.Context, status int, doc any) {
-	c.Header("Content-Type", mediaType)
-	c.Header("X-Content-Type-Options", "nosniff")
+	setFixedHeader(c, "Content-Type", valueMediaType)
+	setFixedHeader(c, "X-Content-Type-Options", valueNosniff)
 	c.Status(status)
 	buf := documentBuffers.Get().(*[]byte)
 	b := (*buf)[:0]

@@ -16,7 +16,7 @@ func languageMiddleware() gin.HandlerFunc {
 	return func(c *gin.Context) {
 		lang := negotiateLanguage(c.GetHeader("Accept-Language"))
 		c.Set(languageKey{}, lang)
-		c.Header("Content-Language", lang)
+		setFixedHeader(c, "Content-Language", languageValue(lang))
 		c.Next()
 	}
 }
