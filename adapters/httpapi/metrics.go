@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"sync"
 
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
@@ -24,6 +25,9 @@ type Metrics struct {
 	duration      *prometheus.HistogramVec
 	inFlight      prometheus.Gauge
 	storeFailures prometheus.Counter
+
+	resolvedMu sync.RWMutex
+	resolved   map[seriesKey]series
 }
 
 // NewMetrics registers the HTTP series in reg and returns them; the
@@ -35,7 +39,8 @@ func NewMetrics(reg *prometheus.Registry) (*Metrics, error) {
 	}
 	labels := []string{"method", "route", "status"}
 	m := &Metrics{
-		handler: promhttp.HandlerFor(reg, promhttp.HandlerOpts{}),
+		resolved: map[seriesKey]series{},
+		handler:  promhttp.HandlerFor(reg, promhttp.HandlerOpts{}),
 		requests: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "parley_http_requests_total",
 			Help: "HTTP requests answered, by method, route template and status.",

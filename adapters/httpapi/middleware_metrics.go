@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/gin-gonic/gin"
+	"github.com/prometheus/client_golang/prometheus"
 )
 
 // metricsMiddleware counts and times every request by method, route
@@ -20,11 +21,43 @@ func metricsMiddleware(m *Metrics) gin.HandlerFunc {
 		if route == "" {
 			route = unmatchedRoute
 		}
-		method := methodLabel(c.Request.Method)
-		status := strconv.Itoa(c.Writer.Status())
-		m.requests.WithLabelValues(method, route, status).Inc()
-		m.duration.WithLabelValues(method, route, status).Observe(time.Since(start).Seconds())
+		s := m.seriesOf(methodLabel(c.Request.Method), route, c.Writer.Status())
+		s.requests.Inc()
+		s.duration.Observe(time.Since(start).Seconds())
 	}
+}
+
+// seriesKey names the series of one method, route template and status.
+type seriesKey struct {
+	method, route string
+	status        int
+}
+
+// series are the resolved counter and histogram of one seriesKey.
+type series struct {
+	requests prometheus.Counter
+	duration prometheus.Observer
+}
+
+// seriesOf returns the series of a request, resolving the label values only
+// the first time: WithLabelValues hashes the values and formats the status
+// on every call. The keys are bounded as the labels are (standard methods,
+// route templates, statuses).
+func (m *Metrics) seriesOf(method, route string, status int) series {
+	key := seriesKey{method: method, route: route, status: status}
+	m.resolvedMu.RLock()
+	s, ok := m.resolved[key]
+	m.resolvedMu.RUnlock()
+	if ok {
+		return s
+	}
+	code := strconv.Itoa(status)
+	s = series{requests: m.requests.WithLabelValues(method, route, code),
+		duration: m.duration.WithLabelValues(method, route, code)}
+	m.resolvedMu.Lock()
+	m.resolved[key] = s
+	m.resolvedMu.Unlock()
+	return s
 }
 
 // serveMetrics answers the scrape in the Prometheus exposition format.
