@@ -15,7 +15,7 @@ type languageKey struct{}
 func languageMiddleware() gin.HandlerFunc {
 	return func(c *gin.Context) {
 		lang := negotiateLanguage(c.GetHeader("Accept-Language"))
-		c.Set(languageKey{}, lang)
+		c.Set(languageKey{}, boxedLanguage(lang))
 		setFixedHeader(c, "Content-Language", languageValue(lang))
 		c.Next()
 	}
