@@ -95,7 +95,11 @@ func (r *DirectConversationReads) List(ctx context.Context, actor domain.Actor, 
 	// A peer search walks the inbox index when the pattern is common and
 	// starts from the few matching users when it is rare; only a plan made
 	// for the actual pattern can tell which, so it is never a generic one.
-	return r.query(ctx, "list direct conversations", sql, w.args, q.Size+1, q.SearchPeer != "")
+	mode := planGeneric
+	if q.SearchPeer != "" {
+		mode = planCustom
+	}
+	return r.query(ctx, "list direct conversations", sql, w.args, q.Size+1, mode)
 }
 
 // Get returns conversation id when the actor takes part in it.
@@ -113,7 +117,7 @@ func (r *DirectConversationReads) GetWithPeer(ctx context.Context, actor domain.
 }
 
 func (r *DirectConversationReads) one(ctx context.Context, op, sql string, args []any) (application.DirectConversationView, error) {
-	views, err := r.query(ctx, op, sql, args, 1, false)
+	views, err := r.query(ctx, op, sql, args, 1, planCached)
 	if err != nil {
 		return application.DirectConversationView{}, err
 	}
@@ -123,11 +127,11 @@ func (r *DirectConversationReads) one(ctx context.Context, op, sql string, args 
 	return views[0], nil
 }
 
-func (r *DirectConversationReads) query(ctx context.Context, op, sql string, args []any, capacity int, customPlan bool) ([]application.DirectConversationView, error) {
+func (r *DirectConversationReads) query(ctx context.Context, op, sql string, args []any, capacity int, mode planMode) ([]application.DirectConversationView, error) {
 	ctx, cancel := r.s.bound(ctx)
 	defer cancel()
 	if r.s.isPostgres() {
-		views, err := r.queryPostgres(ctx, sql, args, capacity, customPlan)
+		views, err := r.queryPostgres(ctx, sql, args, capacity, mode)
 		if err != nil {
 			return nil, translate(op, err)
 		}

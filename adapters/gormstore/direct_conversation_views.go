@@ -12,10 +12,10 @@ import (
 // through the raw-row path. Every row of a list carries the actor as one of
 // its two users; a user already decoded on the previous row is reused
 // rather than decoded (and allocated) again.
-func (r *DirectConversationReads) queryPostgres(ctx context.Context, sql string, args []any, capacity int, customPlan bool) ([]application.DirectConversationView, error) {
+func (r *DirectConversationReads) queryPostgres(ctx context.Context, sql string, args []any, capacity int, mode planMode) ([]application.DirectConversationView, error) {
 	views := make([]application.DirectConversationView, 0, capacity)
 	var prev *application.DirectConversationView
-	err := r.s.rawRows(ctx, sql, args, customPlan, func(vals [][]byte) error {
+	err := r.s.rawRows(ctx, sql, args, mode, func(vals [][]byte) error {
 		d := rawDecoder{vals: vals}
 		conv := conversationRow{ID: d.id(), AccountID: d.id(), FirstUserID: d.id(), SecondUserID: d.id()}
 		d.skip(2) // the pair's low and high ids
