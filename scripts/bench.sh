@@ -50,8 +50,9 @@ tools() {
 # sql runs one statement on the bench database and prints the bare result.
 sql() { psql "$db_url" -qtAc "$1"; }
 
-# ms converts a wrk duration (850.00us, 1.20ms, 2.00s) to milliseconds.
-ms() { awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /[0-9]s$/ && v !~ /ms$/) n *= 1000; printf "%.2f", n }'; }
+# ms converts a wrk or vegeta duration (850.00us, 850µs, 1.20ms, 2.00s) to
+# milliseconds.
+ms() { awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /(us|µs)$/) n /= 1000; else if (v ~ /[0-9]s$/ && v !~ /ms$/) n *= 1000; printf "%.2f", n }'; }
 
 # rows counts what the scenarios can write: each conversation is four rows
 # (conversation, chat, two memberships), each message one.
@@ -82,7 +83,8 @@ vegeta_run() {
     "$BENCH_OUT/tokens.txt" >"$targets"
   "$VEGETA" attack -rate="$RATE/s" -duration="${DURATION}s" -targets="$targets" | "$VEGETA" report >"$BENCH_OUT/vegeta-$class-report.txt"
   local lat
-  lat=$(awk '/^Latencies/ { print $(NF-5), $(NF-2) }' "$BENCH_OUT/vegeta-$class-report.txt")
+  # The latencies are min, mean, 50, 90, 95, 99, max, comma-separated.
+  lat=$(awk '/^Latencies/ { gsub(",", ""); print $(NF-4), $(NF-1) }' "$BENCH_OUT/vegeta-$class-report.txt")
   printf '| list_%s at %s/s | %s | %s |\n' "$class" "$RATE" "$(ms "${lat% *}")" "$(ms "${lat#* }")" >>"$results"
 }
 
