@@ -3,7 +3,6 @@ package bootstrap_test
 import (
 	"context"
 	"net/http"
-	"os"
 	"strings"
 	"testing"
 	"time"
@@ -17,27 +16,14 @@ import (
 	"github.com/parley-chat/parley/adapters/httpapi"
 	"github.com/parley-chat/parley/bootstrap"
 	"github.com/parley-chat/parley/config"
+	"github.com/parley-chat/parley/test/testenv"
 )
 
 const wrongSignIn = `{"data":{"type":"session","attributes":{"email":"nobody@acme.test","password":"wrong password"}}}`
 
-// redisURL returns PARLEY_TEST_REDIS_URL; without it the test is skipped,
-// unless CI is set, where Redis is required.
-func redisURL(t *testing.T) string {
-	t.Helper()
-	u := os.Getenv("PARLEY_TEST_REDIS_URL")
-	if u == "" {
-		if os.Getenv("CI") != "" {
-			t.Fatal("PARLEY_TEST_REDIS_URL is not set but CI is: the Redis lane is required")
-		}
-		t.Skip("PARLEY_TEST_REDIS_URL not set")
-	}
-	return u
-}
-
 func TestRateLimitsAreSharedThroughRedis(t *testing.T) {
 	cfg := testConfig(t)
-	cfg.RedisURL = redisURL(t)
+	cfg.RedisURL = testenv.RedisURL(t)
 	// A fresh prefix gives this run a budget of its own in a shared Redis.
 	prefix := bootstrap.WithRateLimitKeyPrefix("parley-test:" + uuid.NewString())
 	replicas := []string{startWith(t, cfg, prefix), startWith(t, cfg, prefix)}

@@ -2,7 +2,6 @@ package redisstore_test
 
 import (
 	"context"
-	"os"
 	"testing"
 	"time"
 
@@ -10,24 +9,11 @@ import (
 	"github.com/ulule/limiter/v3"
 
 	"github.com/parley-chat/parley/adapters/redisstore"
+	"github.com/parley-chat/parley/test/testenv"
 )
 
-// redisURL returns PARLEY_TEST_REDIS_URL; without it the test is skipped,
-// unless CI is set, where Redis is required.
-func redisURL(t *testing.T) string {
-	t.Helper()
-	u := os.Getenv("PARLEY_TEST_REDIS_URL")
-	if u == "" {
-		if os.Getenv("CI") != "" {
-			t.Fatal("PARLEY_TEST_REDIS_URL is not set but CI is: the Redis lane is required")
-		}
-		t.Skip("PARLEY_TEST_REDIS_URL not set")
-	}
-	return u
-}
-
 func TestStoreSharesOneBudget(t *testing.T) {
-	url := redisURL(t)
+	url := testenv.RedisURL(t)
 	ctx := context.Background()
 	prefix := "parley-test-" + time.Now().Format("150405.000000000")
 	// Two stores stand for two replicas: they must draw on one budget.

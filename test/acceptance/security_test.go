@@ -160,8 +160,8 @@ func signIn(t *testing.T, api *client, p person) string {
 
 // badTokens returns one token of every kind the API must refuse, all
 // presented for owner (or made from owner's): none at all, garbage, a
-// forged signature, alg none, expired (when the lane's key is known) and
-// signed out.
+// forged or tampered signature, alg none, a wrong algorithm and expired (when
+// the lane's key is known), and signed out.
 func badTokens(t *testing.T, api *client, owner person) map[string]string {
 	t.Helper()
 	var claims jwt.MapClaims
@@ -186,7 +186,13 @@ func badTokens(t *testing.T, api *client, owner person) map[string]string {
 		"alg_none":        resign(jwt.SigningMethodNone, jwt.UnsafeAllowNoneSignatureType, func(jwt.MapClaims) {}),
 		"escalated_claim": resign(jwt.SigningMethodHS256, []byte("guess"), func(c jwt.MapClaims) { c["role"] = "admin" }),
 	}
+	tampered := "AAAA"
+	if strings.HasSuffix(owner.token, tampered) {
+		tampered = "BBBB"
+	}
+	tokens["tampered"] = owner.token[:len(owner.token)-4] + tampered
 	if api.lane.secret != nil {
+		tokens["wrong_algorithm"] = resign(jwt.SigningMethodHS512, api.lane.secret, func(jwt.MapClaims) {})
 		tokens["expired"] = resign(jwt.SigningMethodHS256, api.lane.secret, func(c jwt.MapClaims) {
 			c["iat"] = time.Now().Add(-2 * time.Hour).Unix()
 			c["exp"] = time.Now().Add(-time.Hour).Unix()
