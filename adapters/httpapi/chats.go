@@ -10,9 +10,8 @@ var chatParams = paramSpec{documents: true, includable: []string{"chat_membershi
 
 // getChat answers a chat to one of its members.
 func (h *handler) getChat(c *gin.Context) {
-	actor, err := actorOf(c)
-	if err != nil {
-		h.fail(c, err)
+	actor, ok := h.actor(c)
+	if !ok {
 		return
 	}
 	q, ok := h.query(c, chatParams)

@@ -20,9 +20,8 @@ var (
 // startDirectConversation opens the conversation with another user: 201 for
 // a new pair, 200 with the existing conversation otherwise.
 func (h *handler) startDirectConversation(c *gin.Context) {
-	actor, err := actorOf(c)
-	if err != nil {
-		h.fail(c, err)
+	actor, ok := h.actor(c)
+	if !ok {
 		return
 	}
 	q, ok := h.query(c, conversationParams)
@@ -52,9 +51,8 @@ func (h *handler) startDirectConversation(c *gin.Context) {
 
 // getDirectConversation answers one of the caller's conversations.
 func (h *handler) getDirectConversation(c *gin.Context) {
-	actor, err := actorOf(c)
-	if err != nil {
-		h.fail(c, err)
+	actor, ok := h.actor(c)
+	if !ok {
 		return
 	}
 	q, ok := h.query(c, conversationParams)
@@ -72,9 +70,8 @@ func (h *handler) getDirectConversation(c *gin.Context) {
 
 // listDirectConversations answers a page of the caller's conversations.
 func (h *handler) listDirectConversations(c *gin.Context) {
-	actor, err := actorOf(c)
-	if err != nil {
-		h.fail(c, err)
+	actor, ok := h.actor(c)
+	if !ok {
 		return
 	}
 	q, ok := h.query(c, conversationListParams)

@@ -9,6 +9,7 @@ import (
 	"go.uber.org/zap"
 
 	"github.com/parley-chat/parley/application"
+	"github.com/parley-chat/parley/domain"
 )
 
 // UseCases are the application use cases the handlers drive.
@@ -61,6 +62,17 @@ func (h *handler) query(c *gin.Context, spec paramSpec) (queryParams, bool) {
 		return queryParams{}, false
 	}
 	return q, true
+}
+
+// actor returns the authenticated caller, answering the error itself when the
+// route was wired without the auth middleware.
+func (h *handler) actor(c *gin.Context) (domain.Actor, bool) {
+	actor, err := actorOf(c)
+	if err != nil {
+		h.fail(c, err)
+		return domain.Actor{}, false
+	}
+	return actor, true
 }
 
 // document reads the request body against spec, answering the error itself.

@@ -18,9 +18,8 @@ var (
 
 // listMessages answers a page of a chat's messages, newest first.
 func (h *handler) listMessages(c *gin.Context) {
-	actor, err := actorOf(c)
-	if err != nil {
-		h.fail(c, err)
+	actor, ok := h.actor(c)
+	if !ok {
 		return
 	}
 	q, ok := h.query(c, messageListParams)
@@ -44,9 +43,8 @@ func (h *handler) listMessages(c *gin.Context) {
 
 // postMessage posts a message in a chat.
 func (h *handler) postMessage(c *gin.Context) {
-	actor, err := actorOf(c)
-	if err != nil {
-		h.fail(c, err)
+	actor, ok := h.actor(c)
+	if !ok {
 		return
 	}
 	q, ok := h.query(c, postMessageParams)

@@ -19,9 +19,8 @@ var (
 
 // me answers the current user.
 func (h *handler) me(c *gin.Context) {
-	actor, err := actorOf(c)
-	if err != nil {
-		h.fail(c, err)
+	actor, ok := h.actor(c)
+	if !ok {
 		return
 	}
 	h.showUser(c, actor, actor.UserID)
@@ -30,9 +29,8 @@ func (h *handler) me(c *gin.Context) {
 // getUser answers one user of the caller's account; an id that is not a
 // UUID cannot name one.
 func (h *handler) getUser(c *gin.Context) {
-	actor, err := actorOf(c)
-	if err != nil {
-		h.fail(c, err)
+	actor, ok := h.actor(c)
+	if !ok {
 		return
 	}
 	id, err := domain.ParseID(c.Param("id"))
@@ -59,9 +57,8 @@ func (h *handler) showUser(c *gin.Context, actor domain.Actor, id domain.ID) {
 
 // listUsers answers a page of the users of the caller's account.
 func (h *handler) listUsers(c *gin.Context) {
-	actor, err := actorOf(c)
-	if err != nil {
-		h.fail(c, err)
+	actor, ok := h.actor(c)
+	if !ok {
 		return
 	}
 	q, ok := h.query(c, userListParams)
@@ -79,9 +76,8 @@ func (h *handler) listUsers(c *gin.Context) {
 
 // createUser lets an account admin add a member.
 func (h *handler) createUser(c *gin.Context) {
-	actor, err := actorOf(c)
-	if err != nil {
-		h.fail(c, err)
+	actor, ok := h.actor(c)
+	if !ok {
 		return
 	}
 	q, ok := h.query(c, userParams)
