@@ -1,58 +1,199 @@
 // Package redisstore keeps rate-limit counters in Redis, so that every replica
 // of Parley draws on one budget per client.
+//
+// The counters are kept by two small Lua scripts, so that counting and
+// setting the expiry are one atomic step however many replicas count at
+// once. The keys and scripts match those of the limiter library's own Redis
+// driver: replicas using either can share one Redis during a rolling update.
+// The client is redigo, which costs the binary a tenth of what a full-featured
+// client does for the three commands the store sends.
 package redisstore
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"net/url"
 	"time"
 
-	"github.com/redis/go-redis/v9"
+	"github.com/gomodule/redigo/redis"
 	"github.com/ulule/limiter/v3"
-	limiterredis "github.com/ulule/limiter/v3/drivers/store/redis"
+	"github.com/ulule/limiter/v3/drivers/store/common"
 )
 
-// Store is a rate-limit counter store backed by Redis. It embeds the
-// limiter.Store that the HTTP adapter's rate-limit middleware consumes.
+// Pool sizes: one rate-limit check is one short round trip per request, so a
+// few idle connections serve a busy replica; the cap bounds what a replica
+// may hold open on a Redis shared with others.
+const (
+	maxIdleConns   = 16
+	maxActiveConns = 64
+	idleTimeout    = 4 * time.Minute
+)
+
+// incrementScript adds ARGV[1] to the counter KEYS[1], starts its window of
+// ARGV[2] milliseconds when this was the first hit, and answers the count
+// and the milliseconds left in the window.
+var incrementScript = redis.NewScript(1, `
+local count = tonumber(ARGV[1])
+local ttl = tonumber(ARGV[2])
+local value = redis.call("incrby", KEYS[1], ARGV[1])
+if value == count then
+	if ttl > 0 then
+		redis.call("pexpire", KEYS[1], ARGV[2])
+	end
+	return {value, ttl}
+end
+return {value, redis.call("pttl", KEYS[1])}
+`)
+
+// peekScript answers the counter KEYS[1] and the milliseconds left in its
+// window without counting.
+var peekScript = redis.NewScript(1, `
+local value = redis.call("get", KEYS[1])
+if value == false then
+	return {0, 0}
+end
+return {tonumber(value), redis.call("pttl", KEYS[1])}
+`)
+
+// Store is a limiter.Store backed by Redis; the HTTP adapter's rate-limit
+// middleware consumes it.
 type Store struct {
-	limiter.Store
-	client *redis.Client
+	pool   *redis.Pool
+	prefix string
 }
 
 // Open connects to the Redis server named by url (redis:// or rediss://),
-// checks that it answers within timeout, and returns the store. Keys are
-// prefixed with prefix so several services can share one Redis.
-func Open(ctx context.Context, url, prefix string, timeout time.Duration) (*Store, error) {
-	opts, err := redis.ParseURL(url)
-	if err != nil {
+// checks that it answers within timeout, and returns the store. Every
+// connection, read and write is bounded by timeout. Keys are prefixed with
+// prefix so several services can share one Redis.
+func Open(ctx context.Context, rawURL, prefix string, timeout time.Duration) (*Store, error) {
+	if err := checkURL(rawURL); err != nil {
 		return nil, fmt.Errorf("parse redis url: %w", err)
 	}
-	opts.DialTimeout = timeout
-	opts.ReadTimeout = timeout
-	opts.WriteTimeout = timeout
-	client := redis.NewClient(opts)
+	dialOptions := []redis.DialOption{
+		redis.DialConnectTimeout(timeout),
+		redis.DialReadTimeout(timeout),
+		redis.DialWriteTimeout(timeout),
+		redis.DialTLSHandshakeTimeout(timeout),
+		redis.DialClientName("parley"),
+	}
+	pool := &redis.Pool{
+		DialContext: func(ctx context.Context) (redis.Conn, error) {
+			return redis.DialURLContext(ctx, rawURL, dialOptions...)
+		},
+		MaxIdle:     maxIdleConns,
+		MaxActive:   maxActiveConns,
+		IdleTimeout: idleTimeout,
+		Wait:        true,
+	}
+	s := &Store{pool: pool, prefix: prefix}
 	pingCtx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
-	if err := client.Ping(pingCtx).Err(); err != nil {
-		_ = client.Close()
+	if err := s.Ping(pingCtx); err != nil {
+		_ = pool.Close()
 		return nil, fmt.Errorf("ping redis: %w", err)
 	}
-	store, err := limiterredis.NewStoreWithOptions(client, limiter.StoreOptions{Prefix: prefix})
+	return s, nil
+}
+
+// checkURL refuses what redigo would only refuse at the first dial, so that a
+// mistyped URL is reported as such rather than as an unreachable server.
+func checkURL(rawURL string) error {
+	u, err := url.Parse(rawURL)
 	if err != nil {
-		_ = client.Close()
-		return nil, fmt.Errorf("create rate-limit store: %w", err)
+		return errors.New("malformed url")
 	}
-	return &Store{Store: store, client: client}, nil
+	switch u.Scheme {
+	case "redis", "rediss":
+		return nil
+	default:
+		return fmt.Errorf("unsupported scheme %q (want redis:// or rediss://)", u.Scheme)
+	}
 }
 
 // Ping reports whether Redis answers.
 func (s *Store) Ping(ctx context.Context) error {
-	return s.client.Ping(ctx).Err()
+	return s.with(ctx, func(conn redis.Conn) error {
+		_, err := redis.DoContext(conn, ctx, "PING")
+		return err
+	})
 }
 
 // Close releases the connection pool.
 func (s *Store) Close() error {
-	return s.client.Close()
+	return s.pool.Close()
+}
+
+// Get counts one request of key against rate and returns the state after it.
+func (s *Store) Get(ctx context.Context, key string, rate limiter.Rate) (limiter.Context, error) {
+	return s.Increment(ctx, key, 1, rate)
+}
+
+// Increment counts count requests of key against rate and returns the state
+// after them.
+func (s *Store) Increment(ctx context.Context, key string, count int64, rate limiter.Rate) (limiter.Context, error) {
+	return s.eval(ctx, incrementScript, rate, s.key(key), count, rate.Period.Milliseconds())
+}
+
+// Peek returns the state of key against rate without counting.
+func (s *Store) Peek(ctx context.Context, key string, rate limiter.Rate) (limiter.Context, error) {
+	return s.eval(ctx, peekScript, rate, s.key(key))
+}
+
+// Reset forgets the requests counted for key.
+func (s *Store) Reset(ctx context.Context, key string, rate limiter.Rate) (limiter.Context, error) {
+	err := s.with(ctx, func(conn redis.Conn) error {
+		_, err := redis.DoContext(conn, ctx, "DEL", s.key(key))
+		return err
+	})
+	if err != nil {
+		return limiter.Context{}, err
+	}
+	now := time.Now()
+	return common.GetContextFromState(now, rate, now.Add(rate.Period), 0), nil
+}
+
+// eval runs script (EVALSHA, falling back to EVAL once Redis has forgotten
+// it) and turns its {count, milliseconds left} answer into limiter state.
+func (s *Store) eval(ctx context.Context, script *redis.Script, rate limiter.Rate, keysAndArgs ...any) (limiter.Context, error) {
+	var reply []int64
+	err := s.with(ctx, func(conn redis.Conn) error {
+		var err error
+		reply, err = redis.Int64s(script.DoContext(ctx, conn, keysAndArgs...))
+		return err
+	})
+	if err != nil {
+		return limiter.Context{}, err
+	}
+	if len(reply) != 2 {
+		return limiter.Context{}, fmt.Errorf("rate-limit script answered %d values, want 2", len(reply))
+	}
+	count, ttl := reply[0], reply[1]
+	now := time.Now()
+	expiration := now.Add(rate.Period)
+	if ttl > 0 {
+		expiration = now.Add(time.Duration(ttl) * time.Millisecond)
+	}
+	return common.GetContextFromState(now, rate, expiration, count), nil
+}
+
+// with runs fn on a pooled connection; a connection that failed is closed
+// rather than returned, which redigo does on Close.
+func (s *Store) with(ctx context.Context, fn func(redis.Conn) error) error {
+	conn, err := s.pool.GetContext(ctx)
+	if err != nil {
+		return err
+	}
+	err = fn(conn)
+	if closeErr := conn.Close(); err == nil && closeErr != nil {
+		err = closeErr
+	}
+	return err
+}
+
+func (s *Store) key(key string) string {
+	return s.prefix + ":" + key
 }
 
 var _ limiter.Store = (*Store)(nil)

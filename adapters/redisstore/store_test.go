@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/gomodule/redigo/redis"
 	"github.com/stretchr/testify/require"
 	"github.com/ulule/limiter/v3"
 
@@ -12,15 +13,26 @@ import (
 	"github.com/parley-chat/parley/test/testenv"
 )
 
-func TestStoreSharesOneBudget(t *testing.T) {
+// open returns a store on the test Redis with a prefix of its own, and a
+// plain connection for looking at what the store wrote.
+func open(t *testing.T) (*redisstore.Store, redis.Conn, string) {
+	t.Helper()
 	url := testenv.RedisURL(t)
-	ctx := context.Background()
-	prefix := "parley-test-" + time.Now().Format("150405.000000000")
-	// Two stores stand for two replicas: they must draw on one budget.
-	a, err := redisstore.Open(ctx, url, prefix, 2*time.Second)
+	prefix := "parley-test-" + t.Name() + "-" + time.Now().Format("150405.000000000")
+	s, err := redisstore.Open(context.Background(), url, prefix, 2*time.Second)
 	require.NoError(t, err)
-	defer func() { _ = a.Close() }()
-	b, err := redisstore.Open(ctx, url, prefix, 2*time.Second)
+	t.Cleanup(func() { _ = s.Close() })
+	conn, err := redis.DialURL(url)
+	require.NoError(t, err)
+	t.Cleanup(func() { _ = conn.Close() })
+	return s, conn, prefix
+}
+
+func TestStoreSharesOneBudget(t *testing.T) {
+	a, _, prefix := open(t)
+	ctx := context.Background()
+	// A second store stands for a second replica: both draw on one budget.
+	b, err := redisstore.Open(ctx, testenv.RedisURL(t), prefix, 2*time.Second)
 	require.NoError(t, err)
 	defer func() { _ = b.Close() }()
 	require.NoError(t, a.Ping(ctx))
@@ -35,18 +47,122 @@ func TestStoreSharesOneBudget(t *testing.T) {
 		require.NoError(t, err)
 		require.False(t, c.Reached, "request %d", i+1)
 		require.Equal(t, int64(5-i-1), c.Remaining)
+		require.Equal(t, int64(5), c.Limit)
 	}
 	c, err := b.Get(ctx, "203.0.113.7", rate)
 	require.NoError(t, err)
 	require.True(t, c.Reached)
+	require.Zero(t, c.Remaining)
 	other, err := a.Get(ctx, "198.51.100.1", rate)
 	require.NoError(t, err)
 	require.False(t, other.Reached, "another client has its own budget")
 }
 
+func TestStoreKeysExpireWithTheWindow(t *testing.T) {
+	s, conn, prefix := open(t)
+	ctx := context.Background()
+	rate := limiter.Rate{Period: 30 * time.Second, Limit: 10}
+
+	before := time.Now()
+	c, err := s.Get(ctx, "203.0.113.7", rate)
+	require.NoError(t, err)
+	require.Equal(t, int64(9), c.Remaining)
+	require.InDelta(t, before.Add(30*time.Second).Unix(), c.Reset, 1)
+
+	// The counter is one Redis key under the prefix, with the window as TTL:
+	// the layout the limiter library's own Redis driver uses.
+	key := prefix + ":203.0.113.7"
+	n, err := redis.Int64(conn.Do("GET", key))
+	require.NoError(t, err)
+	require.Equal(t, int64(1), n)
+	ttl, err := redis.Int64(conn.Do("PTTL", key))
+	require.NoError(t, err)
+	require.Greater(t, ttl, int64(28_000))
+	require.LessOrEqual(t, ttl, int64(30_000))
+
+	// Later hits keep the window the first one started.
+	_, err = conn.Do("PEXPIRE", key, 5_000)
+	require.NoError(t, err)
+	c, err = s.Increment(ctx, "203.0.113.7", 3, rate)
+	require.NoError(t, err)
+	require.Equal(t, int64(6), c.Remaining)
+	require.LessOrEqual(t, c.Reset, time.Now().Add(6*time.Second).Unix())
+}
+
+func TestStorePeekAndReset(t *testing.T) {
+	s, conn, prefix := open(t)
+	ctx := context.Background()
+	rate := limiter.Rate{Period: time.Minute, Limit: 3}
+
+	c, err := s.Peek(ctx, "203.0.113.7", rate)
+	require.NoError(t, err)
+	require.Equal(t, int64(3), c.Remaining, "an unseen client has its whole budget")
+	exists, err := redis.Bool(conn.Do("EXISTS", prefix+":203.0.113.7"))
+	require.NoError(t, err)
+	require.False(t, exists, "peeking writes nothing")
+
+	for range 3 {
+		_, err = s.Get(ctx, "203.0.113.7", rate)
+		require.NoError(t, err)
+	}
+	c, err = s.Peek(ctx, "203.0.113.7", rate)
+	require.NoError(t, err)
+	require.Zero(t, c.Remaining)
+	require.False(t, c.Reached, "the third request was still within the budget")
+	c, err = s.Peek(ctx, "203.0.113.7", rate)
+	require.NoError(t, err)
+	require.False(t, c.Reached, "peeking does not count")
+
+	c, err = s.Reset(ctx, "203.0.113.7", rate)
+	require.NoError(t, err)
+	require.Equal(t, int64(3), c.Remaining)
+	c, err = s.Get(ctx, "203.0.113.7", rate)
+	require.NoError(t, err)
+	require.Equal(t, int64(2), c.Remaining, "a reset client starts a new window")
+}
+
+func TestStoreSurvivesAScriptFlush(t *testing.T) {
+	s, conn, _ := open(t)
+	ctx := context.Background()
+	rate := limiter.Rate{Period: time.Minute, Limit: 5}
+	_, err := s.Get(ctx, "203.0.113.7", rate)
+	require.NoError(t, err)
+
+	// A restarted or failed-over Redis has no scripts cached: the store must
+	// send them again rather than fail every request.
+	_, err = conn.Do("SCRIPT", "FLUSH")
+	require.NoError(t, err)
+	c, err := s.Get(ctx, "203.0.113.7", rate)
+	require.NoError(t, err)
+	require.Equal(t, int64(3), c.Remaining)
+	_, err = conn.Do("SCRIPT", "FLUSH")
+	require.NoError(t, err)
+	c, err = s.Peek(ctx, "203.0.113.7", rate)
+	require.NoError(t, err)
+	require.Equal(t, int64(3), c.Remaining)
+}
+
+func TestStoreFailsWhenRedisGoesAway(t *testing.T) {
+	s, _, _ := open(t)
+	ctx := context.Background()
+	require.NoError(t, s.Close())
+	_, err := s.Get(ctx, "203.0.113.7", limiter.Rate{Period: time.Minute, Limit: 5})
+	require.Error(t, err, "a closed pool must report failure, not count nothing")
+}
+
+func TestStoreHonoursTheCallersDeadline(t *testing.T) {
+	s, _, _ := open(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	_, err := s.Get(ctx, "203.0.113.7", limiter.Rate{Period: time.Minute, Limit: 5})
+	require.ErrorIs(t, err, context.Canceled)
+}
+
 func TestOpenFailsClearly(t *testing.T) {
 	_, err := redisstore.Open(context.Background(), "redis://127.0.0.1:1/0", "x", 200*time.Millisecond)
 	require.ErrorContains(t, err, "ping redis")
-	_, err = redisstore.Open(context.Background(), "http://nope", "x", time.Second)
-	require.ErrorContains(t, err, "parse redis url")
+	for _, bad := range []string{"http://nope", "127.0.0.1:6379", "redis://[::1"} {
+		_, err = redisstore.Open(context.Background(), bad, "x", time.Second)
+		require.ErrorContains(t, err, "parse redis url", bad)
+	}
 }
