@@ -1,6 +1,7 @@
 // Package apidocs serves the OpenAPI document of the API and a reference
 // page rendered from it. Everything, the page's script included, is embedded
-// in the binary, so the page works without internet access.
+// in the binary, so the page works without internet access; the renderer's
+// bundle is embedded gzip-compressed and served that way.
 package apidocs
 
 import (
@@ -36,7 +37,7 @@ var (
 	spec []byte
 	//go:embed docs.html
 	page []byte
-	//go:embed assets/docs.js assets/redoc.standalone.js
+	//go:embed assets/docs.js assets/redoc.standalone.js.gz
 	assets embed.FS
 )
 
@@ -50,7 +51,12 @@ func Spec() []byte {
 func Register(r gin.IRoutes) {
 	specFile := newFile(spec, specMediaType, cacheRevalidate)
 	pageFile := newFile(page, "text/html; charset=utf-8", cacheRevalidate)
-	files := loadAssets()
+	files, err := loadAssets()
+	if err != nil {
+		// The assets are embedded at build time: failing to read them is a
+		// broken build, which must not start serving a broken page.
+		panic("apidocs: embedded assets: " + err.Error())
+	}
 	r.GET(SpecPath, specFile.serve)
 	r.GET(PagePath, func(c *gin.Context) {
 		c.Header("Content-Security-Policy", pagePolicy)

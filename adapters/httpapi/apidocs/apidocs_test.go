@@ -1,10 +1,15 @@
 package apidocs_test
 
 import (
+	"compress/gzip"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -133,4 +138,53 @@ func TestConditionalRequests(t *testing.T) {
 			require.Equal(t, http.StatusOK, rec.Code)
 		})
 	}
+}
+
+// bundleSHA256 is the checksum of the unmodified Redoc bundle that
+// assets/README.md records; the embedded gzip stream must decompress to it.
+const bundleSHA256 = "8c70c2de83d33e33a75b225e573d6d9fe851f066f824b44b1637d831d52d7543"
+
+func TestRendererBundleIsServedCompressedToBrowsers(t *testing.T) {
+	engine := newEngine(t)
+	const path = "/docs/assets/redoc.standalone.js"
+	rec := get(t, engine, path, http.Header{"Accept-Encoding": {"gzip, deflate, br, zstd"}})
+	require.Equal(t, http.StatusOK, rec.Code)
+	require.Equal(t, "gzip", rec.Header().Get("Content-Encoding"))
+	require.Equal(t, "Accept-Encoding", rec.Header().Get("Vary"))
+	require.Equal(t, "text/javascript; charset=utf-8", rec.Header().Get("Content-Type"))
+	zr, err := gzip.NewReader(rec.Body)
+	require.NoError(t, err)
+	plain, err := io.ReadAll(zr)
+	require.NoError(t, err)
+	sum := sha256.Sum256(plain)
+	require.Equal(t, bundleSHA256, hex.EncodeToString(sum[:]), "the bundle must be Redoc's, unmodified")
+	require.Less(t, rec.Body.Len(), len(plain)/3, "the compressed bundle is what keeps the binary small")
+
+	// A client without gzip gets the same bytes decompressed, with their
+	// length, and a different ETag for the different representation.
+	for _, header := range []http.Header{nil, {"Accept-Encoding": {"identity"}}, {"Accept-Encoding": {"br, gzip;q=0"}}} {
+		plainRec := get(t, engine, path, header)
+		require.Equal(t, http.StatusOK, plainRec.Code)
+		require.Empty(t, plainRec.Header().Get("Content-Encoding"), header)
+		require.Equal(t, "Accept-Encoding", plainRec.Header().Get("Vary"))
+		require.Equal(t, strconv.Itoa(len(plain)), plainRec.Header().Get("Content-Length"))
+		require.Equal(t, plain, plainRec.Body.Bytes())
+		require.NotEqual(t, rec.Header().Get("ETag"), plainRec.Header().Get("ETag"))
+	}
+
+	// Each representation revalidates against its own ETag.
+	gzipETag := rec.Header().Get("ETag")
+	again := get(t, engine, path, http.Header{"Accept-Encoding": {"gzip"}, "If-None-Match": {gzipETag}})
+	require.Equal(t, http.StatusNotModified, again.Code)
+	require.Zero(t, again.Body.Len())
+	again = get(t, engine, path, http.Header{"If-None-Match": {gzipETag}})
+	require.Equal(t, http.StatusOK, again.Code, "a gzip ETag does not validate the plain representation")
+}
+
+func TestSmallAssetsAreNotCompressed(t *testing.T) {
+	rec := get(t, newEngine(t), "/docs/assets/docs.js", http.Header{"Accept-Encoding": {"gzip"}})
+	require.Equal(t, http.StatusOK, rec.Code)
+	require.Empty(t, rec.Header().Get("Content-Encoding"))
+	require.Empty(t, rec.Header().Get("Vary"))
+	require.Contains(t, rec.Body.String(), "disableTelemetry")
 }

@@ -1,11 +1,16 @@
 package apidocs
 
 import (
+	"bytes"
+	"compress/gzip"
 	"crypto/sha256"
 	"encoding/hex"
+	"fmt"
+	"io"
 	"io/fs"
 	"net/http"
 	"path"
+	"strconv"
 	"strings"
 
 	"github.com/gin-gonic/gin"
@@ -19,6 +24,12 @@ const (
 	cacheAsset      = "public, max-age=86400"
 )
 
+// gzipSuffix marks an asset embedded gzip-compressed. Such an asset is served
+// under its name without the suffix: compressed to clients that accept gzip
+// (every browser), decompressed on the fly to the rest. The binary then
+// carries the renderer bundle at a quarter of its size.
+const gzipSuffix = ".gz"
+
 // assetTypes fixes the content type per extension rather than asking the
 // host's MIME table, which differs between systems.
 var assetTypes = map[string]string{
@@ -26,9 +37,12 @@ var assetTypes = map[string]string{
 	".css": "text/css; charset=utf-8",
 }
 
-// file is one embedded response body with its headers.
+// file is one embedded response body with its headers. When gzipped is set,
+// body holds the gzip stream and size the length of what it decompresses to.
 type file struct {
 	body        []byte
+	gzipped     bool
+	size        int64
 	contentType string
 	cache       string
 	etag        string
@@ -37,21 +51,101 @@ type file struct {
 // newFile prepares body for serving with a strong ETag of its contents.
 func newFile(body []byte, contentType, cache string) file {
 	sum := sha256.Sum256(body)
-	return file{body: body, contentType: contentType, cache: cache,
-		etag: `"` + hex.EncodeToString(sum[:16]) + `"`}
+	return file{body: body, size: int64(len(body)), contentType: contentType, cache: cache,
+		etag: etagOf(sum[:])}
+}
+
+// newGzipFile prepares a gzip stream for serving. Its ETag is that of the
+// decompressed contents, so it does not depend on how it was compressed.
+func newGzipFile(stream []byte, contentType, cache string) (file, error) {
+	r, err := gzip.NewReader(bytes.NewReader(stream))
+	if err != nil {
+		return file{}, err
+	}
+	h := sha256.New()
+	n, err := io.Copy(h, r)
+	if err != nil {
+		return file{}, err
+	}
+	return file{body: stream, gzipped: true, size: n, contentType: contentType, cache: cache,
+		etag: etagOf(h.Sum(nil))}, nil
+}
+
+func etagOf(sum []byte) string {
+	return `"` + hex.EncodeToString(sum[:16]) + `"`
 }
 
 // serve answers the file, or 304 when the client already holds it.
 func (f file) serve(c *gin.Context) {
+	compressed := f.gzipped && acceptsGzip(c.GetHeader("Accept-Encoding"))
+	etag := f.etag
+	if f.gzipped {
+		// The two encodings are two representations: caches must keep them
+		// apart, and each has an ETag of its own.
+		c.Header("Vary", "Accept-Encoding")
+		if compressed {
+			etag = strings.TrimSuffix(etag, `"`) + `-gzip"`
+		}
+	}
 	c.Header("Cache-Control", f.cache)
-	c.Header("ETag", f.etag)
+	c.Header("ETag", etag)
 	c.Header("X-Content-Type-Options", "nosniff")
-	if etagMatches(c.GetHeader("If-None-Match"), f.etag) {
+	if etagMatches(c.GetHeader("If-None-Match"), etag) {
 		c.Status(http.StatusNotModified)
 		c.Writer.WriteHeaderNow()
 		return
 	}
-	c.Data(http.StatusOK, f.contentType, f.body)
+	if !f.gzipped || compressed {
+		if compressed {
+			c.Header("Content-Encoding", "gzip")
+		}
+		c.Data(http.StatusOK, f.contentType, f.body)
+		return
+	}
+	f.serveDecompressed(c)
+}
+
+// serveDecompressed streams the gzipped body decompressed, for the rare
+// client that does not accept gzip; nothing of it is kept in memory.
+func (f file) serveDecompressed(c *gin.Context) {
+	r, err := gzip.NewReader(bytes.NewReader(f.body))
+	if err != nil {
+		// The stream was decompressed once at start, so this cannot happen.
+		_ = c.AbortWithError(http.StatusInternalServerError, err)
+		return
+	}
+	c.Header("Content-Length", strconv.FormatInt(f.size, 10))
+	c.Header("Content-Type", f.contentType)
+	c.Status(http.StatusOK)
+	_, _ = io.Copy(c.Writer, r)
+}
+
+// acceptsGzip reports whether an Accept-Encoding header admits gzip, that
+// is names gzip (or x-gzip, or *) without a zero quality.
+func acceptsGzip(header string) bool {
+	for part := range strings.SplitSeq(header, ",") {
+		coding, params, _ := strings.Cut(part, ";")
+		coding = strings.ToLower(strings.TrimSpace(coding))
+		if coding != "gzip" && coding != "x-gzip" && coding != "*" {
+			continue
+		}
+		return !zeroQuality(params)
+	}
+	return false
+}
+
+// zeroQuality reports whether the parameters of one Accept-Encoding element
+// carry q=0, which refuses the coding.
+func zeroQuality(params string) bool {
+	for param := range strings.SplitSeq(params, ";") {
+		name, value, ok := strings.Cut(strings.TrimSpace(param), "=")
+		if !ok || !strings.EqualFold(strings.TrimSpace(name), "q") {
+			continue
+		}
+		q, err := strconv.ParseFloat(strings.TrimSpace(value), 64)
+		return err == nil && q == 0
+	}
+	return false
 }
 
 // etagMatches reports whether an If-None-Match header names etag.
@@ -65,23 +159,34 @@ func etagMatches(header, etag string) bool {
 	return false
 }
 
-// loadAssets indexes the embedded assets by file name, typed by extension.
-func loadAssets() map[string]file {
+// loadAssets indexes the embedded assets by the name they are served under,
+// typed by extension. An asset that cannot be read is a broken build, so it
+// is reported rather than skipped.
+func loadAssets() (map[string]file, error) {
 	files := map[string]file{}
 	entries, err := fs.ReadDir(assets, "assets")
 	if err != nil {
-		return files
+		return nil, err
 	}
 	for _, e := range entries {
 		body, err := fs.ReadFile(assets, path.Join("assets", e.Name()))
 		if err != nil {
-			continue
+			return nil, err
 		}
-		typ, ok := assetTypes[path.Ext(e.Name())]
+		name := strings.TrimSuffix(e.Name(), gzipSuffix)
+		typ, ok := assetTypes[path.Ext(name)]
 		if !ok {
 			typ = "application/octet-stream"
 		}
-		files[e.Name()] = newFile(body, typ, cacheAsset)
+		if name == e.Name() {
+			files[name] = newFile(body, typ, cacheAsset)
+			continue
+		}
+		f, err := newGzipFile(body, typ, cacheAsset)
+		if err != nil {
+			return nil, fmt.Errorf("asset %s: %w", e.Name(), err)
+		}
+		files[name] = f
 	}
-	return files
+	return files, nil
 }
