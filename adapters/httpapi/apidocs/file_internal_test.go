@@ -26,3 +26,10 @@ func TestAcceptsGzip(t *testing.T) {
 		require.Equal(t, want, acceptsGzip(header), "%q", header)
 	}
 }
+
+func TestNewGzipFileRefusesWhatIsNotGzip(t *testing.T) {
+	for _, body := range [][]byte{nil, []byte("plain text, not compressed at all"), {0x1f, 0x8b}} {
+		_, err := newGzipFile(body, "text/plain", cacheAsset)
+		require.Error(t, err, "%q", body)
+	}
+}
