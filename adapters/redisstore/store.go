@@ -59,14 +59,16 @@ return {tonumber(value), redis.call("pttl", KEYS[1])}
 // Store is a limiter.Store backed by Redis; the HTTP adapter's rate-limit
 // middleware consumes it.
 type Store struct {
-	pool   *redis.Pool
-	prefix string
+	pool    *redis.Pool
+	prefix  string
+	timeout time.Duration
 }
 
 // Open connects to the Redis server named by url (redis:// or rediss://),
-// checks that it answers within timeout, and returns the store. Every
-// connection, read and write is bounded by timeout. Keys are prefixed with
-// prefix so several services can share one Redis.
+// checks that it answers within timeout, and returns the store. Every call
+// of the store, waiting for a pooled connection included, is bounded by
+// timeout, so a Redis that hangs costs a request at most that long. Keys
+// are prefixed with prefix so several services can share one Redis.
 func Open(ctx context.Context, rawURL, prefix string, timeout time.Duration) (*Store, error) {
 	if err := checkURL(rawURL); err != nil {
 		return nil, fmt.Errorf("parse redis url: %w", err)
@@ -87,10 +89,8 @@ func Open(ctx context.Context, rawURL, prefix string, timeout time.Duration) (*S
 		IdleTimeout: idleTimeout,
 		Wait:        true,
 	}
-	s := &Store{pool: pool, prefix: prefix}
-	pingCtx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
-	if err := s.Ping(pingCtx); err != nil {
+	s := &Store{pool: pool, prefix: prefix, timeout: timeout}
+	if err := s.Ping(ctx); err != nil {
 		_ = pool.Close()
 		return nil, fmt.Errorf("ping redis: %w", err)
 	}
@@ -114,7 +114,7 @@ func checkURL(rawURL string) error {
 
 // Ping reports whether Redis answers.
 func (s *Store) Ping(ctx context.Context) error {
-	return s.with(ctx, func(conn redis.Conn) error {
+	return s.with(ctx, func(ctx context.Context, conn redis.Conn) error {
 		_, err := redis.DoContext(conn, ctx, "PING")
 		return err
 	})
@@ -143,7 +143,7 @@ func (s *Store) Peek(ctx context.Context, key string, rate limiter.Rate) (limite
 
 // Reset forgets the requests counted for key.
 func (s *Store) Reset(ctx context.Context, key string, rate limiter.Rate) (limiter.Context, error) {
-	err := s.with(ctx, func(conn redis.Conn) error {
+	err := s.with(ctx, func(ctx context.Context, conn redis.Conn) error {
 		_, err := redis.DoContext(conn, ctx, "DEL", s.key(key))
 		return err
 	})
@@ -158,7 +158,7 @@ func (s *Store) Reset(ctx context.Context, key string, rate limiter.Rate) (limit
 // it) and turns its {count, milliseconds left} answer into limiter state.
 func (s *Store) eval(ctx context.Context, script *redis.Script, rate limiter.Rate, keysAndArgs ...any) (limiter.Context, error) {
 	var reply []int64
-	err := s.with(ctx, func(conn redis.Conn) error {
+	err := s.with(ctx, func(ctx context.Context, conn redis.Conn) error {
 		var err error
 		reply, err = redis.Int64s(script.DoContext(ctx, conn, keysAndArgs...))
 		return err
@@ -178,14 +178,19 @@ func (s *Store) eval(ctx context.Context, script *redis.Script, rate limiter.Rat
 	return common.GetContextFromState(now, rate, expiration, count), nil
 }
 
-// with runs fn on a pooled connection; a connection that failed is closed
-// rather than returned, which redigo does on Close.
-func (s *Store) with(ctx context.Context, fn func(redis.Conn) error) error {
+// with runs fn on a pooled connection within the store's timeout; a
+// connection that failed is closed rather than returned, which redigo does
+// on Close. Bounding the wait for a connection matters when Redis hangs:
+// otherwise requests would queue for the pool for as long as their own
+// deadline allows.
+func (s *Store) with(ctx context.Context, fn func(context.Context, redis.Conn) error) error {
+	ctx, cancel := context.WithTimeout(ctx, s.timeout)
+	defer cancel()
 	conn, err := s.pool.GetContext(ctx)
 	if err != nil {
 		return err
 	}
-	err = fn(conn)
+	err = fn(ctx, conn)
 	if closeErr := conn.Close(); err == nil && closeErr != nil {
 		err = closeErr
 	}

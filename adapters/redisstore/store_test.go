@@ -1,7 +1,13 @@
 package redisstore_test
 
 import (
+	"bufio"
 	"context"
+	"fmt"
+	"io"
+	"net"
+	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -164,5 +170,99 @@ func TestOpenFailsClearly(t *testing.T) {
 	for _, bad := range []string{"http://nope", "127.0.0.1:6379", "redis://[::1"} {
 		_, err = redisstore.Open(context.Background(), bad, "x", time.Second)
 		require.ErrorContains(t, err, "parse redis url", bad)
+	}
+}
+
+// hangingRedis is a server that completes the handshake and answers PING,
+// then reads every further command and never answers it: a Redis stuck
+// behind a full network buffer or a long blocking script.
+func hangingRedis(t *testing.T) string {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	require.NoError(t, err)
+	t.Cleanup(func() { _ = ln.Close() })
+	go func() {
+		for {
+			conn, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			go func() {
+				defer func() { _ = conn.Close() }()
+				r := bufio.NewReader(conn)
+				for {
+					args, err := readCommand(r)
+					if err != nil {
+						return
+					}
+					switch strings.ToUpper(args[0]) {
+					case "PING":
+						_, _ = conn.Write([]byte("+PONG\r\n"))
+					case "CLIENT":
+						_, _ = conn.Write([]byte("+OK\r\n"))
+					}
+				}
+			}()
+		}
+	}()
+	return "redis://" + ln.Addr().String()
+}
+
+// readCommand reads one RESP array of bulk strings.
+func readCommand(r *bufio.Reader) ([]string, error) {
+	line, err := r.ReadString('\n')
+	if err != nil {
+		return nil, err
+	}
+	n, err := strconv.Atoi(strings.TrimSpace(strings.TrimPrefix(line, "*")))
+	if err != nil || n < 1 {
+		return nil, fmt.Errorf("bad array header %q", line)
+	}
+	args := make([]string, n)
+	for i := range args {
+		header, err := r.ReadString('\n')
+		if err != nil {
+			return nil, err
+		}
+		size, err := strconv.Atoi(strings.TrimSpace(strings.TrimPrefix(header, "$")))
+		if err != nil {
+			return nil, fmt.Errorf("bad bulk header %q", header)
+		}
+		buf := make([]byte, size+2)
+		if _, err := io.ReadFull(r, buf); err != nil {
+			return nil, err
+		}
+		args[i] = string(buf[:size])
+	}
+	return args, nil
+}
+
+func TestAHangingRedisCostsARequestAtMostTheTimeout(t *testing.T) {
+	const timeout = 500 * time.Millisecond
+	s, err := redisstore.Open(context.Background(), hangingRedis(t), "x", timeout)
+	require.NoError(t, err)
+	t.Cleanup(func() { _ = s.Close() })
+
+	// More callers than the pool holds connections: those that wait for a
+	// connection must give up within the timeout too, not queue behind the
+	// hung ones for as long as their own deadline allows.
+	const callers = 80
+	durations := make(chan time.Duration, callers)
+	errs := make(chan error, callers)
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	for range callers {
+		go func() {
+			begin := time.Now()
+			_, err := s.Get(ctx, "203.0.113.7", limiter.Rate{Period: time.Minute, Limit: 5})
+			durations <- time.Since(begin)
+			errs <- err
+		}()
+	}
+	for range callers {
+		require.Error(t, <-errs)
+		// Without a bound on the wait, the callers beyond the pool's size
+		// would take two timeouts: one waiting, one on their own command.
+		require.Less(t, <-durations, timeout*3/2, "a caller waited beyond the store's timeout")
 	}
 }
