@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"net"
+	"net/url"
 	"strconv"
 	"strings"
 	"testing"
@@ -264,5 +265,28 @@ func TestAHangingRedisCostsARequestAtMostTheTimeout(t *testing.T) {
 		// Without a bound on the wait, the callers beyond the pool's size
 		// would take two timeouts: one waiting, one on their own command.
 		require.Less(t, <-durations, timeout*3/2, "a caller waited beyond the store's timeout")
+	}
+}
+
+func TestTheURLPathSelectsTheDatabase(t *testing.T) {
+	base := testenv.RedisURL(t)
+	u, err := url.Parse(base)
+	require.NoError(t, err)
+	u.Path = "/5"
+	prefix := "parley-test-db-" + time.Now().Format("150405.000000000")
+	s, err := redisstore.Open(context.Background(), u.String(), prefix, 2*time.Second)
+	require.NoError(t, err)
+	t.Cleanup(func() { _ = s.Close() })
+	_, err = s.Get(context.Background(), "203.0.113.7", limiter.Rate{Period: time.Minute, Limit: 5})
+	require.NoError(t, err)
+
+	for db, want := range map[string]bool{"/5": true, "/0": false} {
+		u.Path = db
+		conn, err := redis.DialURL(u.String())
+		require.NoError(t, err)
+		exists, err := redis.Bool(conn.Do("EXISTS", prefix+":203.0.113.7"))
+		require.NoError(t, err)
+		require.Equal(t, want, exists, "database %s", db)
+		_ = conn.Close()
 	}
 }
