@@ -23,4 +23,8 @@ COPY --from=build /out/parley /parley
 USER nonroot:nonroot
 WORKDIR /home/nonroot
 EXPOSE 8080
+# `docker run` and compose mark the container healthy once /readyz answers
+# 200; the binary checks itself, as the image has no shell or curl.
+# Kubernetes ignores this and probes over HTTP (deploy/kubernetes).
+HEALTHCHECK --interval=10s --timeout=5s --start-period=30s --retries=3 CMD ["/parley", "healthcheck"]
 ENTRYPOINT ["/parley"]

@@ -1,5 +1,5 @@
-// Command parley serves Parley's JSON:API over HTTP, or applies the database
-// migrations and exits.
+// Command parley serves Parley's JSON:API over HTTP, applies the database
+// migrations and exits, or checks a running server's readiness.
 package main
 
 import (
@@ -21,10 +21,12 @@ const (
 	exitUsage  = 2
 )
 
-const usage = `usage: parley [serve | migrate]
+const usage = `usage: parley [serve | migrate | healthcheck]
 
-  serve     serve the HTTP API (the default)
-  migrate   apply pending database migrations and exit
+  serve        serve the HTTP API (the default)
+  migrate      apply pending database migrations and exit
+  healthcheck  exit 0 when the server on PARLEY_HTTP_ADDR answers /readyz
+               with 200, 1 otherwise (a container health check)
 
 Configuration is read from PARLEY_* environment variables.
 `
@@ -38,7 +40,7 @@ func run(args, environ []string, stderr io.Writer) int {
 	if len(args) > 0 {
 		command = args[0]
 	}
-	if len(args) > 1 || (command != "serve" && command != "migrate") {
+	if len(args) > 1 || (command != "serve" && command != "migrate" && command != "healthcheck") {
 		_, _ = fmt.Fprint(stderr, usage)
 		return exitUsage
 	}
@@ -47,11 +49,14 @@ func run(args, environ []string, stderr io.Writer) int {
 		_, _ = fmt.Fprintf(stderr, "parley: %v\n", err)
 		return exitUsage
 	}
-	if command == "migrate" {
+	switch command {
+	case "migrate":
 		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 		defer stop()
 		err = bootstrap.Migrate(ctx, cfg)
-	} else {
+	case "healthcheck":
+		err = bootstrap.Healthcheck(context.Background(), cfg)
+	default:
 		err = bootstrap.Run(cfg)
 	}
 	if err != nil {

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
+	"net"
 	"net/http"
 	"os"
 	"os/exec"
@@ -25,6 +26,7 @@ func TestRunRefusesBadArguments(t *testing.T) {
 		{"unknown_command", []string{"serv"}},
 		{"flag", []string{"--help"}},
 		{"extra_argument", []string{"migrate", "now"}},
+		{"healthcheck_with_argument", []string{"healthcheck", "http://127.0.0.1:8080"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -87,6 +89,42 @@ func TestBinary(t *testing.T) {
 		require.NoError(t, err)
 	})
 
+	t.Run("healthcheck_follows_readiness", func(t *testing.T) {
+		port := freePort(t)
+		env := []string{"PARLEY_HTTP_ADDR=:" + port, "PARLEY_DATABASE_URL=sqlite:" + filepath.Join(t.TempDir(), "parley.db")}
+		check := func() (int, string) {
+			cmd := command(t, bin, env...)
+			cmd.Args = append(cmd.Args, "healthcheck")
+			out, err := cmd.CombinedOutput()
+			var exit *exec.ExitError
+			if errors.As(err, &exit) {
+				return exit.ExitCode(), string(out)
+			}
+			require.NoError(t, err)
+			return 0, string(out)
+		}
+
+		code, out := check()
+		require.Equal(t, 1, code, "nothing serves yet")
+		require.Contains(t, out, "parley: GET http://127.0.0.1:"+port+"/readyz")
+
+		server := command(t, bin, env...)
+		stderr, err := server.StderrPipe()
+		require.NoError(t, err)
+		require.NoError(t, server.Start())
+		t.Cleanup(func() { _ = server.Process.Kill() })
+		waitForServing(t, stderr)
+
+		code, out = check()
+		require.Equal(t, 0, code, out)
+		require.Empty(t, out)
+
+		require.NoError(t, server.Process.Signal(syscall.SIGTERM))
+		require.NoError(t, server.Wait())
+		code, _ = check()
+		require.Equal(t, 1, code, "a stopped server is not healthy")
+	})
+
 	t.Run("sigterm_exits_0", func(t *testing.T) {
 		cmd := command(t, bin, "PARLEY_HTTP_ADDR=127.0.0.1:0")
 		stderr, err := cmd.StderrPipe()
@@ -105,6 +143,18 @@ func TestBinary(t *testing.T) {
 		require.NoError(t, cmd.Wait())
 		require.Equal(t, 0, cmd.ProcessState.ExitCode())
 	})
+}
+
+// freePort returns a TCP port on the loopback interface that was free a
+// moment ago.
+func freePort(t *testing.T) string {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	require.NoError(t, err)
+	_, port, err := net.SplitHostPort(ln.Addr().String())
+	require.NoError(t, err)
+	require.NoError(t, ln.Close())
+	return port
 }
 
 // command runs bin in a fresh directory with the test's environment minus

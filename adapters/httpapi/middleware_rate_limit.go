@@ -23,8 +23,8 @@ const (
 // unlimitedRoutes are never throttled: probes must answer whatever a client
 // does, and the metrics and documents cost next to nothing.
 var unlimitedRoutes = map[string]bool{
-	"/healthz":                    true,
-	"/readyz":                     true,
+	HealthPath:                    true,
+	ReadyPath:                     true,
 	MetricsPath:                   true,
 	apidocs.SpecPath:              true,
 	apidocs.PagePath:              true,

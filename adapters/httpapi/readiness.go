@@ -13,6 +13,14 @@ import (
 	"github.com/parley-chat/parley/domain"
 )
 
+// Probe paths.
+const (
+	// HealthPath answers 200 while the process serves at all (liveness).
+	HealthPath = "/healthz"
+	// ReadyPath answers 200 while the replica should get traffic.
+	ReadyPath = "/readyz"
+)
+
 // pingTimeout bounds one readiness check, so that a hanging database makes
 // the probe fail instead of hang.
 const pingTimeout = 2 * time.Second

@@ -57,8 +57,8 @@ type route struct {
 // routes is the one route table of the service.
 func routes(h *handler, ready *Readiness) []route {
 	return []route{
-		{http.MethodGet, "/healthz", accessOps, healthz},
-		{http.MethodGet, "/readyz", accessOps, readyz(ready, h.logger)},
+		{http.MethodGet, HealthPath, accessOps, healthz},
+		{http.MethodGet, ReadyPath, accessOps, readyz(ready, h.logger)},
 		{http.MethodPost, "/api/v1/sign_up", accessPublic, h.signUp},
 		{http.MethodPost, "/api/v1/sign_in", accessPublic, h.signIn},
 		{http.MethodDelete, "/api/v1/sign_out", accessSignedIn, h.signOut},

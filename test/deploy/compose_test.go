@@ -41,13 +41,19 @@ func TestCompose(t *testing.T) {
 	p := loadCompose(t)
 	parley := service(t, p, "parley")
 
-	t.Run("backing_services_have_health_checks", func(t *testing.T) {
-		for _, name := range []string{"postgres", "redis"} {
+	t.Run("every_service_has_a_health_check", func(t *testing.T) {
+		for _, name := range []string{"parley", "postgres", "redis"} {
 			hc := service(t, p, name).HealthCheck
 			require.NotNilf(t, hc, "%s health check", name)
 			require.False(t, hc.Disable)
 			require.NotEmpty(t, hc.Test)
+			require.NotNil(t, hc.Timeout, "%s: a hanging check must time out", name)
 		}
+	})
+
+	t.Run("parley_checks_itself_with_the_binary", func(t *testing.T) {
+		// Exec form: the image has no shell to run a CMD-SHELL string.
+		require.Equal(t, types.HealthCheckTest(append([]string{"CMD"}, healthcheckArgv...)), parley.HealthCheck.Test)
 	})
 
 	t.Run("parley_waits_for_healthy_backing_services", func(t *testing.T) {

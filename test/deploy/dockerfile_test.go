@@ -93,6 +93,10 @@ func goVersions(t *testing.T) (goVersion, toolchain string) {
 	return goVersion, toolchain
 }
 
+// healthcheckArgv is how the image checks itself: the binary copied to
+// /parley, with the subcommand main.go knows.
+var healthcheckArgv = []string{"/parley", "healthcheck"}
+
 func TestDockerfile(t *testing.T) {
 	data, err := os.ReadFile(repoPath("Dockerfile"))
 	require.NoError(t, err)
@@ -145,6 +149,16 @@ func TestDockerfile(t *testing.T) {
 		require.NoError(t, json.Unmarshal([]byte(entrypoints[0].args), &argv), "ENTRYPOINT must use the exec form")
 		require.Equal(t, []string{"/parley"}, argv)
 		require.Empty(t, final.find("CMD"))
+	})
+
+	t.Run("checks_its_own_health_with_the_binary", func(t *testing.T) {
+		checks := final.find("HEALTHCHECK")
+		require.Len(t, checks, 1)
+		_, cmd, ok := strings.Cut(checks[0].args, "CMD ")
+		require.True(t, ok, "HEALTHCHECK without CMD: %s", checks[0].args)
+		var argv []string
+		require.NoError(t, json.Unmarshal([]byte(cmd), &argv), "HEALTHCHECK CMD must use the exec form: the image has no shell")
+		require.Equal(t, healthcheckArgv, argv)
 	})
 
 	t.Run("exposes_the_default_listen_port", func(t *testing.T) {
