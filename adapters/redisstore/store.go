@@ -78,7 +78,6 @@ func Open(ctx context.Context, rawURL, prefix string, timeout time.Duration) (*S
 		redis.DialReadTimeout(timeout),
 		redis.DialWriteTimeout(timeout),
 		redis.DialTLSHandshakeTimeout(timeout),
-		redis.DialClientName("parley"),
 	}
 	pool := &redis.Pool{
 		DialContext: func(ctx context.Context) (redis.Conn, error) {
