@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"slices"
 	"syscall"
 
 	"github.com/parley-chat/parley/bootstrap"
@@ -20,6 +21,9 @@ const (
 	exitFailed = 1
 	exitUsage  = 2
 )
+
+// commands are the subcommands run accepts; serve is the default.
+var commands = []string{"serve", "migrate", "healthcheck"}
 
 const usage = `usage: parley [serve | migrate | healthcheck]
 
@@ -40,7 +44,7 @@ func run(args, environ []string, stderr io.Writer) int {
 	if len(args) > 0 {
 		command = args[0]
 	}
-	if len(args) > 1 || (command != "serve" && command != "migrate" && command != "healthcheck") {
+	if len(args) > 1 || !slices.Contains(commands, command) {
 		_, _ = fmt.Fprint(stderr, usage)
 		return exitUsage
 	}

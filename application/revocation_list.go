@@ -73,20 +73,3 @@ func (l *RevocationList) Sync(ctx context.Context) error {
 	}
 	return nil
 }
-
-// Run syncs every interval until ctx ends. Failures are reported to onError
-// and retried at the next tick.
-func (l *RevocationList) Run(ctx context.Context, interval time.Duration, onError func(error)) {
-	t := time.NewTicker(interval)
-	defer t.Stop()
-	for {
-		select {
-		case <-ctx.Done():
-			return
-		case <-t.C:
-			if err := l.Sync(ctx); err != nil && ctx.Err() == nil {
-				onError(err)
-			}
-		}
-	}
-}

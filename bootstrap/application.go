@@ -56,8 +56,10 @@ func provideRevocationList(lc fx.Lifecycle, repo domain.RevokedTokenRepository, 
 		return nil
 	}))
 	runInBackground(lc, func(ctx context.Context) {
-		list.Run(ctx, revocationSyncInterval, func(err error) {
-			logger.Warn("sync revoked tokens", zap.Error(err))
+		every(ctx, revocationSyncInterval, func(ctx context.Context) {
+			if err := list.Sync(ctx); err != nil && ctx.Err() == nil {
+				logger.Warn("sync revoked tokens", zap.Error(err))
+			}
 		})
 	})
 	return list

@@ -9,7 +9,6 @@ import (
 	"encoding/hex"
 	"fmt"
 	"net/url"
-	"os"
 	"strings"
 	"testing"
 	"time"
@@ -26,14 +25,7 @@ const PostgresURLVar = "PARLEY_TEST_DATABASE_URL"
 // test fails.
 func PostgresBaseURL(t testing.TB) string {
 	t.Helper()
-	u := os.Getenv(PostgresURLVar)
-	if u == "" {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("%s is not set but CI is: the PostgreSQL lane is required", PostgresURLVar)
-		}
-		t.Skipf("%s not set: skipping the PostgreSQL lane", PostgresURLVar)
-	}
-	return u
+	return lane(t, PostgresURLVar, "PostgreSQL")
 }
 
 // FreshPostgres creates a new, empty database on the server named by

@@ -1,9 +1,6 @@
 package testenv
 
-import (
-	"os"
-	"testing"
-)
+import "testing"
 
 // RedisURLVar names the variable that points tests at a Redis server.
 const RedisURLVar = "PARLEY_TEST_REDIS_URL"
@@ -13,12 +10,5 @@ const RedisURLVar = "PARLEY_TEST_REDIS_URL"
 // fails.
 func RedisURL(t testing.TB) string {
 	t.Helper()
-	u := os.Getenv(RedisURLVar)
-	if u == "" {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("%s is not set but CI is: the Redis lane is required", RedisURLVar)
-		}
-		t.Skipf("%s not set: skipping the Redis lane", RedisURLVar)
-	}
-	return u
+	return lane(t, RedisURLVar, "Redis")
 }

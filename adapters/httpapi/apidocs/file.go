@@ -41,7 +41,8 @@ var assetTypes = map[string]string{
 
 // file is one embedded response body with its headers. When gzipped is set,
 // body holds the gzip stream and size the length of what it decompresses to
-// (as its trailer records it, modulo 4 GiB, far above any asset).
+// (as its trailer records it, modulo 4 GiB, far above any asset); size is
+// not used otherwise.
 type file struct {
 	body        []byte
 	gzipped     bool
@@ -49,13 +50,14 @@ type file struct {
 	contentType string
 	cache       string
 	etag        string
+	// gzipETag names the compressed representation of a gzipped file.
+	gzipETag string
 }
 
 // newFile prepares body for serving with a strong ETag of its contents.
 func newFile(body []byte, contentType, cache string) file {
 	sum := sha256.Sum256(body)
-	return file{body: body, size: int64(len(body)), contentType: contentType, cache: cache,
-		etag: etagOf(sum[:])}
+	return file{body: body, contentType: contentType, cache: cache, etag: etagOf(sum[:], "")}
 }
 
 // newGzipFile prepares a gzip stream for serving. Nothing is decompressed
@@ -67,45 +69,47 @@ func newGzipFile(stream []byte, contentType, cache string) (file, error) {
 	}
 	sum := sha256.Sum256(stream)
 	size := int64(binary.LittleEndian.Uint32(stream[len(stream)-4:]))
+	// The two encodings are two representations, and each has an ETag of
+	// its own.
 	return file{body: stream, gzipped: true, size: size, contentType: contentType, cache: cache,
-		etag: etagOf(sum[:])}, nil
+		etag: etagOf(sum[:], ""), gzipETag: etagOf(sum[:], "-gzip")}, nil
 }
 
 // gzipMinLength is the length of a gzip stream's header and trailer.
 const gzipMinLength = 18
 
-func etagOf(sum []byte) string {
-	return `"` + hex.EncodeToString(sum[:16]) + `"`
+// etagOf makes a strong ETag of a content hash, with suffix telling one
+// representation of the same contents from another.
+func etagOf(sum []byte, suffix string) string {
+	return `"` + hex.EncodeToString(sum[:16]) + suffix + `"`
 }
 
 // serve answers the file, or 304 when the client already holds it.
 func (f file) serve(c *gin.Context) {
 	compressed := f.gzipped && acceptsGzip(c.GetHeader("Accept-Encoding"))
 	etag := f.etag
+	if compressed {
+		etag = f.gzipETag
+	}
 	if f.gzipped {
-		// The two encodings are two representations: caches must keep them
-		// apart, and each has an ETag of its own.
+		// Caches must keep the two representations apart.
 		c.Header("Vary", "Accept-Encoding")
-		if compressed {
-			etag = strings.TrimSuffix(etag, `"`) + `-gzip"`
-		}
 	}
 	c.Header("Cache-Control", f.cache)
 	c.Header("ETag", etag)
 	c.Header("X-Content-Type-Options", "nosniff")
-	if etagMatches(c.GetHeader("If-None-Match"), etag) {
+	switch {
+	case etagMatches(c.GetHeader("If-None-Match"), etag):
 		c.Status(http.StatusNotModified)
 		c.Writer.WriteHeaderNow()
-		return
-	}
-	if !f.gzipped || compressed {
-		if compressed {
-			c.Header("Content-Encoding", "gzip")
-		}
+	case compressed:
+		c.Header("Content-Encoding", "gzip")
 		c.Data(http.StatusOK, f.contentType, f.body)
-		return
+	case f.gzipped:
+		f.serveDecompressed(c)
+	default:
+		c.Data(http.StatusOK, f.contentType, f.body)
 	}
-	f.serveDecompressed(c)
 }
 
 // serveDecompressed streams the gzipped body decompressed, for the rare
