@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
-	"net"
 	"net/http"
 	"os"
 	"os/exec"
@@ -16,6 +15,8 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/require"
+
+	"github.com/parley-chat/parley/test/testenv"
 )
 
 func TestRunRefusesBadArguments(t *testing.T) {
@@ -58,13 +59,15 @@ func TestRunRefusesBadConfiguration(t *testing.T) {
 	}
 }
 
+func TestMain(m *testing.M) {
+	testenv.Main(m)
+}
+
 func TestBinary(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the binary")
 	}
-	bin := filepath.Join(t.TempDir(), "parley")
-	out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput()
-	require.NoError(t, err, string(out))
+	bin := testenv.Binary(t)
 
 	t.Run("bad_configuration_exits_2", func(t *testing.T) {
 		cmd := command(t, bin, "PARLEY_TOKEN_TTL=abc")
@@ -90,10 +93,16 @@ func TestBinary(t *testing.T) {
 	})
 
 	t.Run("healthcheck_follows_readiness", func(t *testing.T) {
-		port := freePort(t)
-		env := []string{"PARLEY_HTTP_ADDR=:" + port, "PARLEY_DATABASE_URL=sqlite:" + filepath.Join(t.TempDir(), "parley.db")}
+		db := "PARLEY_DATABASE_URL=sqlite:" + filepath.Join(t.TempDir(), "parley.db")
+		server := command(t, bin, "PARLEY_HTTP_ADDR=127.0.0.1:0", db)
+		stderr, err := server.StderrPipe()
+		require.NoError(t, err)
+		require.NoError(t, server.Start())
+		t.Cleanup(func() { _ = server.Process.Kill() })
+		addr, _ := waitForServing(t, stderr)
+
 		check := func() (int, string) {
-			cmd := command(t, bin, env...)
+			cmd := command(t, bin, "PARLEY_HTTP_ADDR="+addr, db)
 			cmd.Args = append(cmd.Args, "healthcheck")
 			out, err := cmd.CombinedOutput()
 			var exit *exec.ExitError
@@ -103,26 +112,15 @@ func TestBinary(t *testing.T) {
 			require.NoError(t, err)
 			return 0, string(out)
 		}
-
 		code, out := check()
-		require.Equal(t, 1, code, "nothing serves yet")
-		require.Contains(t, out, "parley: GET http://127.0.0.1:"+port+"/readyz")
-
-		server := command(t, bin, env...)
-		stderr, err := server.StderrPipe()
-		require.NoError(t, err)
-		require.NoError(t, server.Start())
-		t.Cleanup(func() { _ = server.Process.Kill() })
-		waitForServing(t, stderr)
-
-		code, out = check()
 		require.Equal(t, 0, code, out)
 		require.Empty(t, out)
 
 		require.NoError(t, server.Process.Signal(syscall.SIGTERM))
 		require.NoError(t, server.Wait())
-		code, _ = check()
+		code, out = check()
 		require.Equal(t, 1, code, "a stopped server is not healthy")
+		require.Contains(t, out, "parley: GET http://"+addr+"/readyz")
 	})
 
 	t.Run("sigterm_exits_0", func(t *testing.T) {
@@ -143,18 +141,6 @@ func TestBinary(t *testing.T) {
 		require.NoError(t, cmd.Wait())
 		require.Equal(t, 0, cmd.ProcessState.ExitCode())
 	})
-}
-
-// freePort returns a TCP port on the loopback interface that was free a
-// moment ago.
-func freePort(t *testing.T) string {
-	t.Helper()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	require.NoError(t, err)
-	_, port, err := net.SplitHostPort(ln.Addr().String())
-	require.NoError(t, err)
-	require.NoError(t, ln.Close())
-	return port
 }
 
 // command runs bin in a fresh directory with the test's environment minus

@@ -9,15 +9,17 @@ import (
 	"net/http"
 	"net/http/httptrace"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"syscall"
 	"testing"
 	"time"
 
 	"github.com/stretchr/testify/require"
+
+	"github.com/parley-chat/parley/test/testenv"
 )
 
 const (
@@ -44,11 +46,7 @@ func TestShutdownUnderLoad(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the binary")
 	}
-	bin := filepath.Join(t.TempDir(), "parley")
-	out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput()
-	require.NoError(t, err, string(out))
-
-	cmd := command(t, bin,
+	cmd := command(t, testenv.Binary(t),
 		"PARLEY_HTTP_ADDR=127.0.0.1:0",
 		"PARLEY_DATABASE_URL=sqlite:"+filepath.Join(t.TempDir(), "parley.db"),
 		"PARLEY_JWT_SECRET="+strings.Repeat("s", 32),
@@ -69,6 +67,7 @@ func TestShutdownUnderLoad(t *testing.T) {
 
 	stop := make(chan struct{})
 	results := make(chan loadResult, 4096)
+	var completed atomic.Int64
 	var workers sync.WaitGroup
 	for w := range loadWorkers {
 		workers.Add(1)
@@ -83,7 +82,9 @@ func TestShutdownUnderLoad(t *testing.T) {
 				}
 				r := loadRequest(client, base, token, fmt.Sprintf("load-%d-%d", w, i), (w+i)%2 == 0)
 				results <- r
-				if r.err != nil {
+				if r.err == nil {
+					completed.Add(1)
+				} else {
 					time.Sleep(10 * time.Millisecond)
 				}
 			}
@@ -92,7 +93,10 @@ func TestShutdownUnderLoad(t *testing.T) {
 	readiness := make(chan []int, 1)
 	go func() { readiness <- pollReadiness(base, stop) }()
 
-	time.Sleep(time.Second)
+	// Signal once the load is established: every worker could have finished
+	// a request, and the next ones are in flight.
+	require.Eventually(t, func() bool { return completed.Load() > loadWorkers }, 20*time.Second, 5*time.Millisecond,
+		"the server did not answer the load")
 	signalled := time.Now()
 	require.NoError(t, cmd.Process.Signal(syscall.SIGTERM))
 	exited := make(chan error, 1)
@@ -112,10 +116,10 @@ func TestShutdownUnderLoad(t *testing.T) {
 	// connection it accepted was served to the end; a request it logged
 	// must therefore have reached its client whole.
 	handled := handledRequests(t, logPath)
-	var completed, inFlightAtSignal, refused, queued int
+	var succeeded, inFlightAtSignal, refused, queued int
 	for r := range results {
 		if r.err == nil {
-			completed++
+			succeeded++
 			require.Equal(t, http.StatusOK, r.status)
 			if r.wrote.Before(signalled) && r.done.After(signalled) {
 				inFlightAtSignal++
@@ -134,8 +138,8 @@ func TestShutdownUnderLoad(t *testing.T) {
 		}
 	}
 	t.Logf("completed: %d (%d in flight at the signal); refused once the listener closed: %d; reset in the accept queue: %d",
-		completed, inFlightAtSignal, refused, queued)
-	require.Greater(t, completed, loadWorkers, "too little load to prove anything")
+		succeeded, inFlightAtSignal, refused, queued)
+	require.Greater(t, succeeded, loadWorkers, "too little load to prove anything")
 	require.Positive(t, inFlightAtSignal, "no request was still running at the signal: the drain went untested")
 	// Connections still in the kernel's accept queue when the listener
 	// closes are reset by the kernel before the server read a byte of them,

@@ -3,11 +3,11 @@ package deploy_test
 import (
 	"debug/elf"
 	"os"
-	"os/exec"
-	"path/filepath"
 	"testing"
 
 	"github.com/stretchr/testify/require"
+
+	"github.com/parley-chat/parley/test/testenv"
 )
 
 // maxBinaryBytes bounds the size of the stripped server binary: about 29.7 MB
@@ -18,24 +18,16 @@ import (
 // as go-redis once did with 8 MB.
 const maxBinaryBytes = 32 << 20
 
-// buildStatic builds the server exactly as the Dockerfile does and returns
-// the binary's path.
-func buildStatic(t *testing.T) string {
-	t.Helper()
-	out := filepath.Join(t.TempDir(), "parley")
-	cmd := exec.Command("go", "build", "-tags", "nomsgpack", "-trimpath", "-ldflags=-s -w", "-o", out, ".")
-	cmd.Dir = repoPath()
-	cmd.Env = append(os.Environ(), "CGO_ENABLED=0")
-	output, err := cmd.CombinedOutput()
-	require.NoErrorf(t, err, "go build: %s", output)
-	return out
+func TestMain(m *testing.M) {
+	testenv.Main(m)
 }
 
 func TestStaticBinary(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the whole server")
 	}
-	path := buildStatic(t)
+	// testenv builds the server exactly as the Dockerfile does.
+	path := testenv.Binary(t)
 
 	info, err := os.Stat(path)
 	require.NoError(t, err)
