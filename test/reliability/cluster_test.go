@@ -2,7 +2,7 @@ package reliability_test
 
 import (
 	"fmt"
-	"net"
+	"net/url"
 	"os"
 	"os/exec"
 	osuser "os/user"
@@ -19,7 +19,6 @@ type cluster struct {
 	bin     string
 	dir     string
 	data    string
-	port    int
 	runAs   string
 	started bool
 }
@@ -46,8 +45,9 @@ func pgBinDir() (string, error) {
 	return "", fmt.Errorf("initdb and pg_ctl not found")
 }
 
-// newCluster initialises and starts a cluster in a temporary directory on a
-// free port. PostgreSQL refuses to run as root, so as root the cluster
+// newCluster initialises and starts a cluster in a temporary directory. It
+// listens on a Unix socket in that directory only, so no TCP port has to be
+// found free and no other cluster can take it. PostgreSQL refuses to run as root, so as root the cluster
 // belongs to the postgres user. Without the binaries the test is skipped,
 // unless CI is set: then it fails. The cluster is stopped and removed when
 // the test ends, whatever happened.
@@ -64,7 +64,7 @@ func newCluster(t *testing.T) *cluster {
 	if err != nil {
 		t.Fatalf("make cluster directory: %v", err)
 	}
-	c := &cluster{bin: bin, dir: dir, data: filepath.Join(dir, "data"), port: freePort(t)}
+	c := &cluster{bin: bin, dir: dir, data: filepath.Join(dir, "data")}
 	t.Cleanup(func() {
 		if c.started {
 			_ = c.pgCtl("-m", "immediate", "stop")
@@ -94,15 +94,15 @@ func newCluster(t *testing.T) *cluster {
 	return c
 }
 
-// url is the cluster's connection URL.
+// url is the cluster's connection URL, through its socket directory.
 func (c *cluster) url() string {
-	return fmt.Sprintf("postgres://postgres@127.0.0.1:%d/postgres?sslmode=disable&connect_timeout=2", c.port)
+	return "postgres://postgres@/postgres?host=" + url.QueryEscape(c.dir) + "&sslmode=disable&connect_timeout=2"
 }
 
 // start starts the server and waits until it accepts connections.
 func (c *cluster) start(t *testing.T) {
 	t.Helper()
-	opts := fmt.Sprintf("-p %d -k %s -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=60", c.port, c.dir)
+	opts := fmt.Sprintf("-k %s -c listen_addresses='' -c fsync=off -c max_connections=60", c.dir)
 	if err := c.pgCtl("-o", opts, "-l", filepath.Join(c.dir, "server.log"), "-t", "60", "start"); err != nil {
 		log, _ := os.ReadFile(filepath.Join(c.dir, "server.log"))
 		t.Fatalf("start cluster: %v\n%s", err, log)
@@ -136,14 +136,4 @@ func (c *cluster) command(name string, args ...string) *exec.Cmd {
 		return exec.Command(path, args...)
 	}
 	return exec.Command("runuser", append([]string{"-u", c.runAs, "--", path}, args...)...)
-}
-
-func freePort(t *testing.T) int {
-	t.Helper()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatalf("find a free port: %v", err)
-	}
-	defer func() { _ = ln.Close() }()
-	return ln.Addr().(*net.TCPAddr).Port
 }

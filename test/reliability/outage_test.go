@@ -83,15 +83,20 @@ func TestDatabaseOutage(t *testing.T) {
 		})
 	}
 
-	time.Sleep(1500 * time.Millisecond)
+	// Polling bounds: each phase lasts until the traffic has seen it.
+	const wait, tick = 20 * time.Second, 20 * time.Millisecond
+	succeeded := func(status int) bool { return status < 300 }
+	unavailable := func(status int) bool { return status == http.StatusServiceUnavailable }
+	require.Eventually(t, func() bool { return rec.covered(ops, time.Time{}, succeeded) }, wait, tick,
+		"the traffic did not get going")
 	pg.stop(t)
 	down := time.Now()
-	time.Sleep(3 * time.Second)
-	ready, err := api.send(http.MethodGet, "/readyz", "", nil)
-	require.NoError(t, err)
-	require.Equal(t, http.StatusServiceUnavailable, ready.status, "%s", ready.raw)
-	require.Equal(t, "service_unavailable", ready.code())
-	time.Sleep(time.Second)
+	require.Eventually(t, func() bool {
+		ready, err := api.send(http.MethodGet, "/readyz", "", nil)
+		return err == nil && ready.status == http.StatusServiceUnavailable && ready.code() == "service_unavailable"
+	}, maxOutageAnswer, tick, "/readyz does not report the outage")
+	require.Eventually(t, func() bool { return rec.covered(ops, down, unavailable) }, wait, tick,
+		"not every kind of request was answered while the database was down")
 	restarting := time.Now()
 	pg.start(t)
 	up := time.Now()
@@ -99,7 +104,8 @@ func TestDatabaseOutage(t *testing.T) {
 	recovered := waitForRecovery(t, api, requests, up)
 	t.Logf("database down for %s; restart took %s; every request succeeds again %s after the database accepted connections",
 		restarting.Sub(down).Round(time.Millisecond), up.Sub(restarting).Round(time.Millisecond), recovered.Sub(up).Round(time.Microsecond))
-	time.Sleep(1500 * time.Millisecond)
+	require.Eventually(t, func() bool { return rec.covered(ops, recovered, succeeded) }, wait, tick,
+		"the traffic did not go on after recovery")
 	stopTraffic()
 	wg.Wait()
 

@@ -44,3 +44,15 @@ func (r *recorder) all() []outcome {
 	defer r.mu.Unlock()
 	return append([]outcome(nil), r.outcomes...)
 }
+
+// covered reports whether every op in ops has an outcome that started after
+// since and whose status satisfies want.
+func (r *recorder) covered(ops []string, since time.Time, want func(status int) bool) bool {
+	seen := map[string]bool{}
+	for _, o := range r.all() {
+		if o.err == nil && o.start.After(since) && want(o.status) {
+			seen[o.op] = true
+		}
+	}
+	return len(seen) == len(ops)
+}
