@@ -34,32 +34,41 @@ func TestNegotiateLanguage(t *testing.T) {
 	}
 }
 
+// TestCatalogIsComplete takes every error code, catalog key, rule, parameter
+// reason and validated field from the source that defines or uses it, so a
+// new one cannot go without its English and German text.
 func TestCatalogIsComplete(t *testing.T) {
-	codes := []string{codeInvalidJSON, codeInvalidDocument, codeInvalidParameter, codeUnsupportedMediaType,
-		codeNotAcceptable, codeUnauthorized, codeForbidden, codeNotFound, codeMethodNotAllowed, codeConflict,
-		codePayloadTooLarge, codeValidationFailed, codeRateLimited, codeServiceUnavailable, codeInternal}
-	rules := []domain.Rule{domain.RuleRequired, domain.RuleTooLong, domain.RuleTooShort, domain.RuleFormat, domain.RuleTaken, domain.RuleSelf}
-	reasons := []application.ParameterReason{application.ReasonUnknownField, application.ReasonUnknownOperator,
-		application.ReasonInvalidValue, application.ReasonDuplicate, application.ReasonOutOfRange,
-		application.ReasonInvalidCursor, reasonUnknownParameter}
-	fields := []string{"account_name", "name", "email", "password", "user_id", "content"}
+	here, domainSrc, appSrc := parseSource(t, "."), parseSource(t, "../../domain"), parseSource(t, "../../application")
+	codes, keys := values(here.constants("code", "")), values(here.constants("msg", ""))
+	ruleNames := domainSrc.constants("Rule", "Rule")
+	rules := values(ruleNames)
+	reasons := append(values(appSrc.constants("", "ParameterReason")), values(here.constants("", "application.ParameterReason"))...)
+	pairs := append(domainSrc.validations(ruleNames), appSrc.validations(ruleNames)...)
+	require.Subset(t, codes, []string{codeInvalidJSON, codeValidationFailed, codeInternal})
+	require.Subset(t, keys, []string{msgNotFound, msgReference})
+	require.Subset(t, rules, []string{string(domain.RuleRequired), string(domain.RuleSelf)})
+	require.Subset(t, reasons, []string{string(application.ReasonInvalidCursor), string(reasonUnknownParameter)})
+	require.Contains(t, pairs, [2]string{"user_id", string(domain.RuleSelf)})
 	for _, lang := range []string{langEnglish, langGerman} {
 		t.Run(lang, func(t *testing.T) {
 			for _, code := range codes {
 				require.NotEmpty(t, titles[lang][code], code)
 			}
+			for _, key := range keys {
+				require.NotEmpty(t, details[lang][key], key)
+			}
 			for _, rule := range rules {
-				for _, field := range fields {
-					text := ruleMessage(field, rule).render(lang)
-					require.Contains(t, text, field)
-					_, ok := details[lang][ruleMessage(field, rule).key]
-					require.True(t, ok, "%s %s", field, rule)
-				}
+				require.NotEmpty(t, details[lang]["rule."+rule], rule)
+			}
+			for _, pair := range pairs {
+				m := ruleMessage(pair[0], domain.Rule(pair[1]))
+				require.NotEmpty(t, details[lang][m.key], "%s %s", pair[0], pair[1])
+				require.Contains(t, m.render(lang), pair[0])
 			}
 			for _, reason := range reasons {
-				_, ok := details[lang][reasonKey(reason)]
-				require.True(t, ok, reason)
-				require.Contains(t, message{key: reasonKey(reason), arg: "sort"}.render(lang), "sort")
+				m := message{key: reasonKey(application.ParameterReason(reason)), arg: "sort"}
+				require.NotEmpty(t, details[lang][m.key], reason)
+				require.Contains(t, m.render(lang), "sort")
 			}
 		})
 	}
