@@ -11,9 +11,10 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// securedRoute is one authenticated route of API.md, with what a valid
-// caller who must not see the victim's data gets: a member of another
-// account and a member of the same account who is not a participant.
+// securedRoute is one authenticated route of the OpenAPI document, with
+// what a valid caller who must not see the victim's data gets: a member of
+// another account and a member of the same account who is not a
+// participant.
 // Placeholders {member}, {conv} and {chat} name the victim's resources.
 type securedRoute struct {
 	name           string
