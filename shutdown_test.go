@@ -95,7 +95,7 @@ func TestShutdownUnderLoad(t *testing.T) {
 
 	// Signal once the load is established: every worker could have finished
 	// a request, and the next ones are in flight.
-	require.Eventually(t, func() bool { return completed.Load() > loadWorkers }, 20*time.Second, 5*time.Millisecond,
+	testenv.Eventually(t, 20*time.Second, 5*time.Millisecond, func() bool { return completed.Load() > loadWorkers },
 		"the server did not answer the load")
 	signalled := time.Now()
 	require.NoError(t, cmd.Process.Signal(syscall.SIGTERM))
@@ -203,8 +203,8 @@ func loadRequest(client *http.Client, base, token, id string, signIn bool) loadR
 // waitForAddress reads the server's log until it names the listen address.
 func waitForAddress(t *testing.T, logPath string) string {
 	t.Helper()
-	deadline := time.Now().Add(20 * time.Second)
-	for time.Now().Before(deadline) {
+	var addr string
+	testenv.Eventually(t, 20*time.Second, 20*time.Millisecond, func() bool {
 		raw, err := os.ReadFile(logPath)
 		require.NoError(t, err)
 		for line := range strings.SplitSeq(string(raw), "\n") {
@@ -212,13 +212,13 @@ func waitForAddress(t *testing.T, logPath string) string {
 				Addr string `json:"addr"`
 			}
 			if json.Unmarshal([]byte(line), &entry) == nil && entry.Addr != "" {
-				return entry.Addr
+				addr = entry.Addr
+				return true
 			}
 		}
-		time.Sleep(20 * time.Millisecond)
-	}
-	t.Fatal("the server did not report its address")
-	return ""
+		return false
+	}, "the server did not report its address")
+	return addr
 }
 
 // handledRequests returns the request ids of the server's access-log lines.

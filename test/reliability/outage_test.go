@@ -10,6 +10,8 @@ import (
 	"time"
 
 	"github.com/stretchr/testify/require"
+
+	"github.com/parley-chat/parley/test/testenv"
 )
 
 // Bounds of the outage contract.
@@ -87,15 +89,15 @@ func TestDatabaseOutage(t *testing.T) {
 	const wait, tick = 20 * time.Second, 20 * time.Millisecond
 	succeeded := func(status int) bool { return status < 300 }
 	unavailable := func(status int) bool { return status == http.StatusServiceUnavailable }
-	require.Eventually(t, func() bool { return rec.covered(ops, time.Time{}, succeeded) }, wait, tick,
+	testenv.Eventually(t, wait, tick, func() bool { return rec.covered(ops, time.Time{}, succeeded) },
 		"the traffic did not get going")
 	pg.stop(t)
 	down := time.Now()
-	require.Eventually(t, func() bool {
+	testenv.Eventually(t, maxOutageAnswer, tick, func() bool {
 		ready, err := api.send(http.MethodGet, "/readyz", "", nil)
 		return err == nil && ready.status == http.StatusServiceUnavailable && ready.code() == "service_unavailable"
-	}, maxOutageAnswer, tick, "/readyz does not report the outage")
-	require.Eventually(t, func() bool { return rec.covered(ops, down, unavailable) }, wait, tick,
+	}, "/readyz does not report the outage")
+	testenv.Eventually(t, wait, tick, func() bool { return rec.covered(ops, down, unavailable) },
 		"not every kind of request was answered while the database was down")
 	restarting := time.Now()
 	pg.start(t)
@@ -104,7 +106,7 @@ func TestDatabaseOutage(t *testing.T) {
 	recovered := waitForRecovery(t, api, requests, up)
 	t.Logf("database down for %s; restart took %s; every request succeeds again %s after the database accepted connections",
 		restarting.Sub(down).Round(time.Millisecond), up.Sub(restarting).Round(time.Millisecond), recovered.Sub(up).Round(time.Microsecond))
-	require.Eventually(t, func() bool { return rec.covered(ops, recovered, succeeded) }, wait, tick,
+	testenv.Eventually(t, wait, tick, func() bool { return rec.covered(ops, recovered, succeeded) },
 		"the traffic did not go on after recovery")
 	stopTraffic()
 	wg.Wait()
@@ -118,9 +120,9 @@ func TestDatabaseOutage(t *testing.T) {
 // when that takes longer than maxRecovery after up.
 func waitForRecovery(t *testing.T, api *client, requests map[string]func() (*answer, error), up time.Time) time.Time {
 	t.Helper()
-	for {
-		round := time.Now()
-		require.Less(t, round.Sub(up), maxRecovery, "Parley did not recover from the database outage in time")
+	var round time.Time
+	testenv.Eventually(t, time.Until(up.Add(maxRecovery)), 50*time.Millisecond, func() bool {
+		round = time.Now()
 		ok := true
 		if a, err := api.send(http.MethodGet, "/readyz", "", nil); err != nil || a.status != http.StatusOK {
 			ok = false
@@ -130,11 +132,9 @@ func waitForRecovery(t *testing.T, api *client, requests map[string]func() (*ans
 				ok = false
 			}
 		}
-		if ok {
-			return round
-		}
-		time.Sleep(50 * time.Millisecond)
-	}
+		return ok
+	}, "Parley did not recover from the database outage in time")
+	return round
 }
 
 // requireOutageContract checks every outcome: no transport failure or hang,
