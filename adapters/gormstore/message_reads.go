@@ -2,6 +2,7 @@ package gormstore
 
 import (
 	"context"
+	"fmt"
 	"strconv"
 
 	"github.com/parley-chat/parley/application"
@@ -25,14 +26,33 @@ type messageView struct {
 
 func messageViewDest(v *messageView) []any { return append(v.msg.dest(), v.author.dest()...) }
 
-// List returns up to q.Size+1 messages of chatID with their authors, newest
-// first, in one statement walking (chat_id, created_at DESC, id DESC).
+// messageFields maps the filterable and sortable message attributes.
+var messageFields = map[string]field{
+	"created_at": {expr: "msg.created_at", typ: application.TimeField},
+}
+
+// List returns up to q.Size+1 messages of chatID with their authors in q's
+// order, in one statement walking (chat_id, created_at, id) in either
+// direction.
 func (r *MessageReads) List(ctx context.Context, chatID domain.ID, q application.ListQuery) ([]application.MessageView, error) {
 	w := &where{postgres: r.s.isPostgres()}
 	w.add("msg.chat_id = ?", chatID)
-	order := ordering{
-		keys: []orderKey{{field: field{expr: "msg.created_at", typ: application.TimeField}, desc: true}},
-		id:   "msg.id",
+	for _, f := range q.Filters {
+		fd, ok := messageFields[f.Field]
+		if !ok {
+			return nil, fmt.Errorf("list messages: unknown filter field %q", f.Field)
+		}
+		if err := w.filter(fd, f); err != nil {
+			return nil, fmt.Errorf("list messages: %w", err)
+		}
+	}
+	order := ordering{id: "msg.id"}
+	for _, k := range q.Sort {
+		fd, ok := messageFields[k.Field]
+		if !ok {
+			return nil, fmt.Errorf("list messages: unknown sort field %q", k.Field)
+		}
+		order.keys = append(order.keys, orderKey{field: fd, desc: k.Desc})
 	}
 	order.after(w, q.After)
 	sql := "SELECT " + columns("msg", messageColumns) + ", " + columns("a", userColumns) +
