@@ -3,7 +3,6 @@ package gormstore
 import (
 	"context"
 	"fmt"
-	"strconv"
 
 	"github.com/parley-chat/parley/application"
 	"github.com/parley-chat/parley/domain"
@@ -19,12 +18,13 @@ var _ application.MessageReadModel = (*MessageReads)(nil)
 // NewMessageReads returns the message read model of s.
 func NewMessageReads(s *Store) *MessageReads { return &MessageReads{s: s} }
 
+// messageView is a message with its author's shown columns (named a_*).
 type messageView struct {
-	msg    messageRow
-	author userRow
+	Message messageRow `gorm:"embedded"`
+	Author  userRow    `gorm:"embedded;embeddedPrefix:a_"`
 }
 
-func messageViewDest(v *messageView) []any { return append(v.msg.dest(), v.author.dest()...) }
+var messageViewSelect = "msg.*, " + viewUserColumns("a", "a_")
 
 // messageFields maps the filterable and sortable message attributes.
 var messageFields = map[string]field{
@@ -55,18 +55,19 @@ func (r *MessageReads) List(ctx context.Context, chatID domain.ID, q application
 		order.keys = append(order.keys, orderKey{field: fd, desc: k.Desc})
 	}
 	order.after(w, q.After)
-	sql := "SELECT " + columns("msg", messageColumns) + ", " + columns("a", userColumns) +
-		" FROM messages msg JOIN users a ON a.id = msg.author_id WHERE " + w.sql() +
-		" ORDER BY " + order.orderBy(w) + " LIMIT " + strconv.Itoa(q.Size+1)
 	ctx, cancel := r.s.bound(ctx)
 	defer cancel()
-	rows, err := queryRows(r.s.conn(ctx), sql, w.args, messageViewDest)
+	var rows []messageView
+	err := r.s.conn(ctx).Table("messages msg").Select(messageViewSelect).
+		Joins("JOIN users a ON a.id = msg.author_id").
+		Where(w.sql(), w.args...).Order(order.orderBy(w)).Limit(q.Size + 1).
+		Find(&rows).Error
 	if err != nil {
 		return nil, translate("list messages", err)
 	}
 	views := make([]application.MessageView, len(rows))
 	for i, row := range rows {
-		views[i] = application.MessageView{Message: row.msg.domain(), Author: row.author.domain()}
+		views[i] = application.MessageView{Message: row.Message.domain(), Author: row.Author.domain()}
 	}
 	return views, nil
 }

@@ -37,7 +37,8 @@ func (r *Messages) Post(ctx context.Context, msg domain.Message) error {
 		if res.RowsAffected == 0 {
 			return gorm.ErrRecordNotFound
 		}
-		if err := insert(tx, "messages", messageColumns, messageValues(msg)); err != nil {
+		row := messageRowOf(msg)
+		if err := tx.Create(&row).Error; err != nil {
 			return err
 		}
 		err := tx.Exec(`UPDATE chats SET latest_message_id = (

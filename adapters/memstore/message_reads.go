@@ -38,7 +38,7 @@ func (r *MessageReads) List(ctx context.Context, chatID domain.ID, q application
 	views := make([]application.MessageView, 0, len(ids))
 	for _, id := range ids {
 		msg := r.s.messages[id]
-		views = append(views, application.MessageView{Message: msg, Author: r.s.users[msg.AuthorID]})
+		views = append(views, application.MessageView{Message: msg, Author: withoutHash(r.s.users[msg.AuthorID])})
 	}
 	r.s.mu.RUnlock()
 	return messageListing.page(views, q)

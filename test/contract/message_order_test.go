@@ -73,7 +73,7 @@ func TestListMessagesOrderAndFilters(t *testing.T) {
 				}, func(v application.MessageView) domain.ID { return v.Message.ID })
 				var contents []string
 				for _, v := range got {
-					require.Equal(t, ada, v.Author)
+					require.Equal(t, withoutHash(ada), v.Author)
 					contents = append(contents, v.Message.Content)
 				}
 				require.Equal(t, contentsOf(tc.want), contents)
