@@ -2,8 +2,11 @@ package gormstore
 
 import (
 	"context"
+	"slices"
 
 	"github.com/jackc/pgx/v5/pgconn"
+
+	"github.com/parley-chat/parley/application"
 )
 
 // RunOnGenericPlan runs sql on PostgreSQL through the fast path on its
@@ -17,4 +20,21 @@ func RunOnGenericPlan(ctx context.Context, s *Store, sql string, args ...any) ([
 		return nil
 	})
 	return out, err
+}
+
+// ViewSelectReversed is the direct conversation view statement with its
+// columns in reverse order, or without the last one when short is set.
+func ViewSelectReversed(short bool) string {
+	cols := allViewColumns()
+	slices.Reverse(cols)
+	if short {
+		cols = cols[1:]
+	}
+	return "SELECT " + viewSelect(cols) + conversationViewFrom
+}
+
+// QueryViewsFast decodes the views sql answers through the PostgreSQL
+// fast path.
+func QueryViewsFast(ctx context.Context, s *Store, sql string, args ...any) ([]application.DirectConversationView, error) {
+	return NewDirectConversationReads(s).queryPostgres(ctx, sql, args, 1, planCached)
 }
