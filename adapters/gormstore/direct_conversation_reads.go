@@ -73,7 +73,7 @@ func (r *DirectConversationReads) List(ctx context.Context, actor domain.Actor, 
 	if q.SearchPeer != "" {
 		mode = planCustom
 	}
-	return r.query(ctx, "list direct conversations", sql, w.args, q.Size+1, mode)
+	return r.query(ctx, "list direct conversations", sql, w.args(), q.Size+1, mode)
 }
 
 // Get returns conversation id when the actor takes part in it.

@@ -60,7 +60,7 @@ func (r *MessageReads) List(ctx context.Context, chatID domain.ID, q application
 	var rows []messageView
 	err := r.s.conn(ctx).Table("messages msg").Select(messageViewSelect).
 		Joins("JOIN users a ON a.id = msg.author_id").
-		Where(w.sql(), w.args...).Order(order.orderBy(w)).Limit(q.Size + 1).
+		Scopes(w.scope).Order(order.orderBy(w)).Limit(q.Size + 1).
 		Find(&rows).Error
 	if err != nil {
 		return nil, translate("list messages", err)

@@ -63,7 +63,7 @@ func (r *UserReads) List(ctx context.Context, actor domain.Actor, q application.
 	defer cancel()
 	var rows []userRow
 	err := r.s.conn(ctx).Table("users u").Select(userListSelect).
-		Where(w.sql(), w.args...).Order(order.orderBy(w)).Limit(q.Size + 1).
+		Scopes(w.scope).Order(order.orderBy(w)).Limit(q.Size + 1).
 		Find(&rows).Error
 	if err != nil {
 		return nil, translate("list users", err)
