@@ -84,9 +84,12 @@ func (uc *PostMessage) Execute(ctx context.Context, in PostMessageInput) (Messag
 	return MessageView{Message: msg}, nil
 }
 
-// MessageListSchema is what GET /chats/:id/messages accepts: no filters and
-// one order, newest first (sort=-created_at, the default).
+// MessageListSchema is what GET /chats/:id/messages accepts: filters on
+// created_at, so that a client can ask for what is newer than the message it
+// has, and created_at in either direction, newest first by default. Every
+// order ends in the id tie-break.
 var MessageListSchema = ListSchema{
+	Filterable:  map[string]FieldType{"created_at": TimeField},
 	Sortable:    map[string]FieldType{"created_at": TimeField},
 	DefaultSort: []SortKey{{Field: "created_at", Desc: true}},
 }
@@ -98,7 +101,7 @@ type ListMessagesInput struct {
 	Query  RawListQuery
 }
 
-// ListMessages pages through a chat's messages, newest first.
+// ListMessages pages through a chat's messages, newest or oldest first.
 type ListMessages struct {
 	members domain.ChatMembershipRepository
 	reads   MessageReadModel
@@ -119,9 +122,6 @@ func (uc *ListMessages) Execute(ctx context.Context, in ListMessagesInput) (Page
 	q, err := MessageListSchema.Parse(in.Query)
 	if err != nil {
 		return Page[MessageView]{}, err
-	}
-	if SortString(q.Sort) != SortString(MessageListSchema.DefaultSort) {
-		return Page[MessageView]{}, &ParameterError{Parameter: "sort", Reason: ReasonUnknownField}
 	}
 	items, err := uc.reads.List(ctx, chatID, q)
 	if err != nil {

@@ -133,32 +133,42 @@ func TestListMessages(t *testing.T) {
 		posted = append(posted, content)
 	}
 
+	want := make([]string, len(posted))
+	for i, c := range posted {
+		want[len(posted)-1-i] = c
+	}
+	require.Equal(t, want, walkMessages(t, h, actorOf(grace), chatID, nil), "newest first, each message once")
+	require.Equal(t, posted, walkMessages(t, h, actorOf(grace), chatID, ptr("created_at")), "oldest first, each message once")
+
+	chat, err := h.getChat.Execute(ctx, ada, chatID)
+	require.NoError(t, err)
+	require.Equal(t, posted[len(posted)-1], chat.LatestMessage.Content)
+
+	_, err = h.listMessages.Execute(ctx, application.ListMessagesInput{Actor: ada, ChatID: chatID, Query: application.RawListQuery{Sort: ptr("content")}})
+	var pe *application.ParameterError
+	require.ErrorAs(t, err, &pe)
+	require.Equal(t, "sort", pe.Parameter)
+}
+
+// walkMessages follows, as reader, the cursors of chatID's messages in pages of four, in
+// the order sort names (nil for the default), and returns their contents.
+func walkMessages(t *testing.T, h *harness, reader domain.Actor, chatID string, sort *string) []string {
+	t.Helper()
 	var got []string
 	var after *application.Cursor
 	for {
-		page, err := h.listMessages.Execute(ctx, application.ListMessagesInput{Actor: actorOf(grace), ChatID: chatID, Query: application.RawListQuery{PageSize: ptr("4"), After: after}})
+		page, err := h.listMessages.Execute(context.Background(), application.ListMessagesInput{
+			Actor: reader, ChatID: chatID,
+			Query: application.RawListQuery{Sort: sort, PageSize: ptr("4"), After: after},
+		})
 		require.NoError(t, err)
 		for _, v := range page.Items {
 			require.Equal(t, v.Message.AuthorID, v.Author.ID, "each message comes with its author")
 			got = append(got, v.Message.Content)
 		}
 		if page.Next == nil {
-			break
+			return got
 		}
 		after = page.Next
 	}
-	want := make([]string, len(posted))
-	for i, c := range posted {
-		want[len(posted)-1-i] = c
-	}
-	require.Equal(t, want, got, "newest first, each message once")
-
-	chat, err := h.getChat.Execute(ctx, ada, chatID)
-	require.NoError(t, err)
-	require.Equal(t, posted[len(posted)-1], chat.LatestMessage.Content)
-
-	_, err = h.listMessages.Execute(ctx, application.ListMessagesInput{Actor: ada, ChatID: chatID, Query: application.RawListQuery{Sort: ptr("created_at")}})
-	var pe *application.ParameterError
-	require.ErrorAs(t, err, &pe)
-	require.Equal(t, "sort", pe.Parameter)
 }

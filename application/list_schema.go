@@ -110,7 +110,9 @@ func typedValue(typ FieldType, text string) (any, bool) {
 		if err != nil {
 			return nil, false
 		}
-		return t.UTC(), true
+		// Stores keep microseconds; finer digits are dropped here so that
+		// every store compares the same instant.
+		return domain.Timestamp(t), true
 	default:
 		return text, true
 	}

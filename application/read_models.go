@@ -10,12 +10,13 @@ import (
 type UserReadModel interface {
 	// List returns up to q.Size+1 users of actor's account matching q, in
 	// q's order. Filterable: name, email (text), created_at (time); sortable:
-	// name (compared folded), created_at.
+	// name (compared folded), created_at. The users carry no PasswordHash.
 	List(ctx context.Context, actor domain.Actor, q ListQuery) ([]domain.User, error)
 }
 
 // DirectConversationView is a direct conversation with everything a client
 // can include: its chat and both users. Stores fetch it in one statement.
+// The users carry no PasswordHash: no view needs it, so no store reads it.
 type DirectConversationView struct {
 	Conversation domain.DirectConversation
 	Chat         domain.Chat
@@ -62,7 +63,8 @@ type ChatReadModel interface {
 	Get(ctx context.Context, actor domain.Actor, chatID domain.ID) (ChatView, error)
 }
 
-// MessageView is a message with its author.
+// MessageView is a message with its author, without the author's
+// PasswordHash.
 type MessageView struct {
 	Message domain.Message
 	Author  domain.User
@@ -70,8 +72,9 @@ type MessageView struct {
 
 // MessageReadModel answers queries over the messages of a chat.
 type MessageReadModel interface {
-	// List returns up to q.Size+1 messages of chatID, newest first (by
-	// created_at, then id, both descending), after q.After when set; its
-	// keyset holds one value, created_at. The caller has checked access.
+	// List returns up to q.Size+1 messages of chatID matching q, in q's
+	// order (created_at either way, then id in the same direction), after
+	// q.After when set; its keyset holds one value, created_at. Filterable
+	// and sortable: created_at (time). The caller has checked access.
 	List(ctx context.Context, chatID domain.ID, q ListQuery) ([]MessageView, error)
 }

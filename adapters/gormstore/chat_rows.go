@@ -8,27 +8,28 @@ import (
 	"github.com/parley-chat/parley/domain"
 )
 
-var (
-	conversationColumns = []string{"id", "account_id", "first_user_id", "second_user_id", "user_low_id", "user_high_id", "created_at", "updated_at"}
-	chatColumns         = []string{"id", "account_id", "context_type", "context_id", "latest_message_id", "created_at", "updated_at"}
-	membershipColumns   = []string{"id", "chat_id", "user_id", "role_ids", "created_at", "direct_conversation_id", "peer_user_id", "chat_updated_at"}
-	messageColumns      = []string{"id", "chat_id", "author_id", "content", "created_at"}
-)
-
 // conversationRow is a direct_conversations row; the low and high ids are
 // the unordered pair's key.
 type conversationRow struct {
-	ID, AccountID, FirstUserID, SecondUserID, UserLowID, UserHighID domain.ID
-	CreatedAt, UpdatedAt                                            dbTime
+	ID           domain.ID `gorm:"column:id;primaryKey"`
+	AccountID    domain.ID `gorm:"column:account_id"`
+	FirstUserID  domain.ID `gorm:"column:first_user_id"`
+	SecondUserID domain.ID `gorm:"column:second_user_id"`
+	UserLowID    domain.ID `gorm:"column:user_low_id"`
+	UserHighID   domain.ID `gorm:"column:user_high_id"`
+	CreatedAt    dbTime    `gorm:"column:created_at;autoCreateTime:false"`
+	UpdatedAt    dbTime    `gorm:"column:updated_at;autoUpdateTime:false"`
 }
 
-func conversationValues(c domain.DirectConversation) []any {
+// TableName implements GORM's tabler.
+func (conversationRow) TableName() string { return "direct_conversations" }
+
+func conversationRowOf(c domain.DirectConversation) conversationRow {
 	low, high := c.PairKey()
-	return []any{c.ID, c.AccountID, c.FirstUserID, c.SecondUserID, low, high, at(c.CreatedAt), at(c.UpdatedAt)}
-}
-
-func (r *conversationRow) dest() []any {
-	return []any{&r.ID, &r.AccountID, &r.FirstUserID, &r.SecondUserID, &r.UserLowID, &r.UserHighID, &r.CreatedAt, &r.UpdatedAt}
+	return conversationRow{
+		ID: c.ID, AccountID: c.AccountID, FirstUserID: c.FirstUserID, SecondUserID: c.SecondUserID,
+		UserLowID: low, UserHighID: high, CreatedAt: at(c.CreatedAt), UpdatedAt: at(c.UpdatedAt),
+	}
 }
 
 func (r conversationRow) domain() domain.DirectConversation {
@@ -40,19 +41,23 @@ func (r conversationRow) domain() domain.DirectConversation {
 
 // chatRow is a chats row.
 type chatRow struct {
-	ID, AccountID        domain.ID
-	ContextType          string
-	ContextID            domain.ID
-	LatestMessageID      uuid.NullUUID
-	CreatedAt, UpdatedAt dbTime
+	ID              domain.ID     `gorm:"column:id;primaryKey"`
+	AccountID       domain.ID     `gorm:"column:account_id"`
+	ContextType     string        `gorm:"column:context_type"`
+	ContextID       domain.ID     `gorm:"column:context_id"`
+	LatestMessageID uuid.NullUUID `gorm:"column:latest_message_id"`
+	CreatedAt       dbTime        `gorm:"column:created_at;autoCreateTime:false"`
+	UpdatedAt       dbTime        `gorm:"column:updated_at;autoUpdateTime:false"`
 }
 
-func chatValues(c domain.Chat) []any {
-	return []any{c.ID, c.AccountID, c.ContextType, c.ContextID, nullID(c.LatestMessageID), at(c.CreatedAt), at(c.UpdatedAt)}
-}
+// TableName implements GORM's tabler.
+func (chatRow) TableName() string { return "chats" }
 
-func (r *chatRow) dest() []any {
-	return []any{&r.ID, &r.AccountID, &r.ContextType, &r.ContextID, &r.LatestMessageID, &r.CreatedAt, &r.UpdatedAt}
+func chatRowOf(c domain.Chat) chatRow {
+	return chatRow{
+		ID: c.ID, AccountID: c.AccountID, ContextType: c.ContextType, ContextID: c.ContextID,
+		LatestMessageID: nullID(c.LatestMessageID), CreatedAt: at(c.CreatedAt), UpdatedAt: at(c.UpdatedAt),
+	}
 }
 
 func (r chatRow) domain() domain.Chat {
@@ -66,16 +71,30 @@ func (r chatRow) domain() domain.Chat {
 // columns: the direct conversation, the other member and the chat's
 // activity time, so that a member's conversation list is one index walk.
 type membershipRow struct {
-	ID, ChatID, UserID   domain.ID
-	RoleIDs              string
-	CreatedAt            dbTime
-	DirectConversationID uuid.NullUUID
-	PeerUserID           uuid.NullUUID
-	ChatUpdatedAt        dbTime
+	ID                   domain.ID     `gorm:"column:id;primaryKey"`
+	ChatID               domain.ID     `gorm:"column:chat_id"`
+	UserID               domain.ID     `gorm:"column:user_id"`
+	RoleIDs              string        `gorm:"column:role_ids"`
+	CreatedAt            dbTime        `gorm:"column:created_at;autoCreateTime:false"`
+	DirectConversationID uuid.NullUUID `gorm:"column:direct_conversation_id"`
+	PeerUserID           uuid.NullUUID `gorm:"column:peer_user_id"`
+	ChatUpdatedAt        dbTime        `gorm:"column:chat_updated_at"`
 }
 
-func (r *membershipRow) dest() []any {
-	return []any{&r.ID, &r.ChatID, &r.UserID, &r.RoleIDs, &r.CreatedAt, &r.DirectConversationID, &r.PeerUserID, &r.ChatUpdatedAt}
+// TableName implements GORM's tabler.
+func (membershipRow) TableName() string { return "chat_memberships" }
+
+// membershipRowOf is m's row in a direct conversation's chat.
+func membershipRowOf(m domain.ChatMembership, conv domain.DirectConversation, chat domain.Chat) membershipRow {
+	names := make([]string, len(m.Rights))
+	for i, r := range m.Rights {
+		names[i] = string(r)
+	}
+	peer := conv.PeerOf(m.UserID)
+	return membershipRow{
+		ID: m.ID, ChatID: m.ChatID, UserID: m.UserID, RoleIDs: strings.Join(names, " "), CreatedAt: at(m.CreatedAt),
+		DirectConversationID: nullID(&conv.ID), PeerUserID: nullID(&peer), ChatUpdatedAt: at(chat.UpdatedAt),
+	}
 }
 
 func (r membershipRow) domain() domain.ChatMembership {
@@ -86,29 +105,17 @@ func (r membershipRow) domain() domain.ChatMembership {
 	return domain.ChatMembership{ID: r.ID, ChatID: r.ChatID, UserID: r.UserID, Rights: rights, CreatedAt: r.CreatedAt.Time}
 }
 
-func roleIDs(rights []domain.ChatRight) string {
-	names := make([]string, len(rights))
-	for i, r := range rights {
-		names[i] = string(r)
+func nullID(id *domain.ID) uuid.NullUUID {
+	if id == nil {
+		return uuid.NullUUID{}
 	}
-	return strings.Join(names, " ")
+	return uuid.NullUUID{UUID: *id, Valid: true}
 }
 
-// messageRow is a messages row.
-type messageRow struct {
-	ID, ChatID, AuthorID domain.ID
-	Content              string
-	CreatedAt            dbTime
-}
-
-func messageValues(m domain.Message) []any {
-	return []any{m.ID, m.ChatID, m.AuthorID, m.Content, at(m.CreatedAt)}
-}
-
-func (r *messageRow) dest() []any {
-	return []any{&r.ID, &r.ChatID, &r.AuthorID, &r.Content, &r.CreatedAt}
-}
-
-func (r messageRow) domain() domain.Message {
-	return domain.Message{ID: r.ID, ChatID: r.ChatID, AuthorID: r.AuthorID, Content: r.Content, CreatedAt: r.CreatedAt.Time}
+func idPtr(n uuid.NullUUID) *domain.ID {
+	if !n.Valid {
+		return nil
+	}
+	id := n.UUID
+	return &id
 }

@@ -4,8 +4,6 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/google/uuid"
-
 	"github.com/parley-chat/parley/application"
 	"github.com/parley-chat/parley/domain"
 )
@@ -21,17 +19,11 @@ var _ application.ChatReadModel = (*ChatReads)(nil)
 // NewChatReads returns the chat read model of s.
 func NewChatReads(s *Store) *ChatReads { return &ChatReads{s: s} }
 
-// chatWithLatest is a chat joined with its latest message, whose columns are
-// all NULL before the first message.
+// chatWithLatest is a chat joined with its latest message, whose columns
+// (named lm_*) are all NULL before the first message.
 type chatWithLatest struct {
-	chat                  chatRow
-	msgID, msgChat, msgBy uuid.NullUUID
-	msgContent            *string
-	msgAt                 *dbTime
-}
-
-func chatWithLatestDest(v *chatWithLatest) []any {
-	return append(v.chat.dest(), &v.msgID, &v.msgChat, &v.msgBy, &v.msgContent, &v.msgAt)
+	Chat   chatRow            `gorm:"embedded"`
+	Latest optionalMessageRow `gorm:"embedded;embeddedPrefix:lm_"`
 }
 
 // Get returns chat chatID when the actor is a member of it in their account.
@@ -39,29 +31,23 @@ func (r *ChatReads) Get(ctx context.Context, actor domain.Actor, chatID domain.I
 	ctx, cancel := r.s.bound(ctx)
 	defer cancel()
 	db := r.s.conn(ctx)
-	row, err := queryOne(db, "SELECT "+columns("ch", chatColumns)+", "+columns("lm", messageColumns)+`
-FROM chats ch
-JOIN chat_memberships me ON me.chat_id = ch.id AND me.user_id = ?
-LEFT JOIN messages lm ON lm.id = ch.latest_message_id
-WHERE ch.id = ? AND ch.account_id = ?`, []any{actor.UserID, chatID, actor.AccountID}, chatWithLatestDest)
+	var row chatWithLatest
+	err := db.Table("chats ch").
+		Select("ch.*, lm.id AS lm_id, lm.chat_id AS lm_chat_id, lm.author_id AS lm_author_id, lm.content AS lm_content, lm.created_at AS lm_created_at").
+		Joins("JOIN chat_memberships me ON me.chat_id = ch.id AND me.user_id = ?", actor.UserID).
+		Joins("LEFT JOIN messages lm ON lm.id = ch.latest_message_id").
+		Where("ch.id = ? AND ch.account_id = ?", chatID, actor.AccountID).
+		Take(&row).Error
 	if err != nil {
 		return application.ChatView{}, translate("get chat", err)
 	}
-	members, err := queryRows(db, "SELECT "+columns("m", membershipColumns)+
-		" FROM chat_memberships m WHERE m.chat_id = ? ORDER BY m.created_at, m.id",
-		[]any{chatID}, func(m *membershipRow) []any { return m.dest() })
-	if err != nil {
+	var members []membershipRow
+	if err := db.Where("chat_id = ?", chatID).Order("created_at, id").Find(&members).Error; err != nil {
 		return application.ChatView{}, translate("get chat memberships", err)
 	}
-	view := application.ChatView{Chat: row.chat.domain(), Memberships: make([]domain.ChatMembership, len(members))}
+	view := application.ChatView{Chat: row.Chat.domain(), LatestMessage: row.Latest.domain(), Memberships: make([]domain.ChatMembership, len(members))}
 	for i, m := range members {
 		view.Memberships[i] = m.domain()
-	}
-	if row.msgID.Valid && row.msgContent != nil && row.msgAt != nil {
-		view.LatestMessage = &domain.Message{
-			ID: row.msgID.UUID, ChatID: row.msgChat.UUID, AuthorID: row.msgBy.UUID,
-			Content: *row.msgContent, CreatedAt: row.msgAt.Time,
-		}
 	}
 	return view, nil
 }
@@ -81,10 +67,11 @@ func NewChatMemberships(s *Store) *ChatMemberships { return &ChatMemberships{s: 
 func (r *ChatMemberships) Find(ctx context.Context, accountID, chatID, userID domain.ID) (domain.ChatMembership, error) {
 	ctx, cancel := r.s.bound(ctx)
 	defer cancel()
-	row, err := queryOne(r.s.conn(ctx), "SELECT "+columns("m", membershipColumns)+`
-FROM chat_memberships m JOIN chats ch ON ch.id = m.chat_id
-WHERE m.chat_id = ? AND m.user_id = ? AND ch.account_id = ?`,
-		[]any{chatID, userID, accountID}, func(m *membershipRow) []any { return m.dest() })
+	var row membershipRow
+	err := r.s.conn(ctx).Table("chat_memberships m").Select("m.*").
+		Joins("JOIN chats ch ON ch.id = m.chat_id").
+		Where("m.chat_id = ? AND m.user_id = ? AND ch.account_id = ?", chatID, userID, accountID).
+		Take(&row).Error
 	if err != nil {
 		return domain.ChatMembership{}, translate(fmt.Sprintf("find membership of chat %s", chatID), err)
 	}

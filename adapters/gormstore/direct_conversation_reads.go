@@ -33,36 +33,10 @@ var conversationFields = map[string]field{
 	"chat_updated_at": {expr: "m.chat_updated_at", typ: application.TimeField},
 }
 
-// The view statement is raw SQL: the query builder would need five aliased
-// joins, a conditional sixth and a spelled-out keyset condition, and could
-// not scan several tables' rows side by side.
-var conversationViewSelect = "SELECT " + columns("c", conversationColumns) + ", " + columns("ch", chatColumns) + ", " +
-	columns("u1", userColumns) + ", " + columns("u2", userColumns) + `
-FROM chat_memberships m
-JOIN direct_conversations c ON c.id = m.direct_conversation_id
-JOIN chats ch ON ch.id = m.chat_id
-JOIN users u1 ON u1.id = c.first_user_id
-JOIN users u2 ON u2.id = c.second_user_id`
-
-type conversationView struct {
-	conv   conversationRow
-	chat   chatRow
-	first  userRow
-	second userRow
-}
-
-func conversationViewDest(v *conversationView) []any {
-	dest := append(v.conv.dest(), v.chat.dest()...)
-	dest = append(dest, v.first.dest()...)
-	return append(dest, v.second.dest()...)
-}
-
-func (v conversationView) domain() application.DirectConversationView {
-	return application.DirectConversationView{
-		Conversation: v.conv.domain(), Chat: v.chat.domain(),
-		FirstUser: v.first.domain(), SecondUser: v.second.domain(),
-	}
-}
+// The view statements are written out: the query builder would need five
+// aliased joins, a conditional sixth and a spelled-out keyset condition.
+// conversationViewSelect (direct_conversation_view.go) is their shared
+// beginning.
 
 // List returns up to q.Size+1 of the actor's conversations in one statement.
 func (r *DirectConversationReads) List(ctx context.Context, actor domain.Actor, q application.DirectConversationQuery) ([]application.DirectConversationView, error) {
@@ -99,7 +73,7 @@ func (r *DirectConversationReads) List(ctx context.Context, actor domain.Actor, 
 	if q.SearchPeer != "" {
 		mode = planCustom
 	}
-	return r.query(ctx, "list direct conversations", sql, w.args, q.Size+1, mode)
+	return r.query(ctx, "list direct conversations", sql, w.args(), q.Size+1, mode)
 }
 
 // Get returns conversation id when the actor takes part in it.
@@ -137,8 +111,9 @@ func (r *DirectConversationReads) query(ctx context.Context, op, sql string, arg
 		}
 		return views, nil
 	}
-	rows, err := queryRows(r.s.conn(ctx), sql, args, conversationViewDest)
-	if err != nil {
+	var rows []conversationView
+	// Find, not Scan: Scan logs through a recorder that inlines the values.
+	if err := r.s.conn(ctx).Raw(sql, args...).Find(&rows).Error; err != nil {
 		return nil, translate(op, err)
 	}
 	views := make([]application.DirectConversationView, len(rows))

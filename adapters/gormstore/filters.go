@@ -4,6 +4,9 @@ import (
 	"fmt"
 	"strings"
 
+	"gorm.io/gorm"
+	"gorm.io/gorm/clause"
+
 	"github.com/parley-chat/parley/application"
 )
 
@@ -16,24 +19,45 @@ type field struct {
 	typ    application.FieldType
 }
 
-// where accumulates AND-ed conditions and their arguments.
+// where accumulates AND-ed conditions, each a clause expression with its
+// own arguments.
 type where struct {
 	postgres bool
-	conds    []string
-	args     []any
+	conds    []clause.Expr
 }
 
 func (w *where) add(cond string, args ...any) {
-	w.conds = append(w.conds, cond)
-	w.args = append(w.args, args...)
+	w.conds = append(w.conds, clause.Expr{SQL: cond, Vars: args})
 }
 
-// sql renders the conditions joined with AND, or TRUE when there are none.
+// scope adds every condition to a GORM query.
+func (w *where) scope(db *gorm.DB) *gorm.DB {
+	for _, c := range w.conds {
+		db = db.Where(c)
+	}
+	return db
+}
+
+// sql renders the conditions joined with AND, or TRUE when there are none,
+// for the statements written out in full.
 func (w *where) sql() string {
 	if len(w.conds) == 0 {
 		return "1 = 1"
 	}
-	return strings.Join(w.conds, " AND ")
+	parts := make([]string, len(w.conds))
+	for i, c := range w.conds {
+		parts[i] = c.SQL
+	}
+	return strings.Join(parts, " AND ")
+}
+
+// args returns the arguments of sql, in order.
+func (w *where) args() []any {
+	var args []any
+	for _, c := range w.conds {
+		args = append(args, c.Vars...)
+	}
+	return args
 }
 
 // ordered returns expr as compared and sorted: bytewise on PostgreSQL too,

@@ -13,8 +13,9 @@ import (
 )
 
 // TestListLeavesPlanModeAlone pins that the inbox list's generic-plan setting
-// does not outlive its statement: the one pooled connection answers later
-// statements with PostgreSQL's default plan choice again.
+// applies to its statement and does not outlive it, even when the statement
+// fails on the server: the one pooled connection answers later statements
+// with PostgreSQL's default plan choice again.
 func TestListLeavesPlanModeAlone(t *testing.T) {
 	s := migrated(t, gormstore.DialectPostgres, gormstore.Options{MaxOpenConns: 1})
 	ctx := context.Background()
@@ -40,14 +41,24 @@ func TestListLeavesPlanModeAlone(t *testing.T) {
 		require.Equal(t, conv.Conversation.ID, items[0].Conversation.ID)
 		require.Contains(t, []string{items[0].FirstUser.Name, items[0].SecondUser.Name}, peer.Name)
 	}
-	var mode string
-	require.NoError(t, s.DB().WithContext(ctx).Raw("SHOW plan_cache_mode").Scan(&mode).Error)
-	require.Equal(t, "auto", mode)
+	requirePlanMode(t, s, "auto")
 
-	cancelled, cancel := context.WithCancel(ctx)
-	cancel()
-	_, err = convs.List(cancelled, actor, q)
-	require.Error(t, err)
-	require.NoError(t, s.DB().WithContext(ctx).Raw("SHOW plan_cache_mode").Scan(&mode).Error)
-	require.Equal(t, "auto", mode)
+	inside, err := gormstore.RunOnGenericPlan(ctx, s, "SELECT current_setting('plan_cache_mode')")
+	require.NoError(t, err)
+	require.Equal(t, []string{"force_generic_plan"}, inside, "the statement runs on its generic plan")
+	requirePlanMode(t, s, "auto")
+
+	// The division fails only while the statement executes, after the
+	// setting ahead of it in the batch has taken effect on the server.
+	_, err = gormstore.RunOnGenericPlan(ctx, s, "SELECT 1 / (length(?::text) - 1)", "x")
+	require.ErrorContains(t, err, "division by zero")
+	requirePlanMode(t, s, "auto")
+}
+
+// requirePlanMode checks the plan mode of the store's one connection.
+func requirePlanMode(t *testing.T, s *gormstore.Store, want string) {
+	t.Helper()
+	var mode string
+	require.NoError(t, s.DB().Raw("SHOW plan_cache_mode").Row().Scan(&mode))
+	require.Equal(t, want, mode)
 }

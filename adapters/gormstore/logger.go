@@ -4,7 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strconv"
 	"time"
+	"unicode/utf8"
 
 	"go.uber.org/zap"
 	"gorm.io/gorm"
@@ -12,8 +14,11 @@ import (
 )
 
 // gormLogger bridges GORM's logger to zap at warn level. It never sees bound
-// parameter values (ParamsFilter drops them): they can hold password hashes
-// and message text.
+// parameter values (ParamsFilter drops them, and the pgx fast path hands it
+// its statement with placeholders only): they can hold password hashes,
+// message text and search words. No statement inlines a value either, so a
+// long in: list or LIKE pattern reaches the log as a run of placeholders,
+// and clipSQL caps that.
 type gormLogger struct {
 	log         *zap.Logger
 	slow        time.Duration
@@ -71,10 +76,26 @@ func (l *gormLogger) Trace(_ context.Context, begin time.Time, fc func() (string
 	}
 	switch {
 	case err != nil && l.level >= gormlogger.Warn && !expected(err):
-		l.log.Warn("database statement failed", zap.String("sql", sql), zap.Duration("elapsed", elapsed), zap.Error(err))
+		l.log.Warn("database statement failed", zap.String("sql", clipSQL(sql)), zap.Duration("elapsed", elapsed), zap.Error(err))
 	case elapsed > l.slow && l.level >= gormlogger.Warn:
-		l.log.Warn("slow database statement", zap.String("sql", sql), zap.Duration("elapsed", elapsed), zap.Int64("rows", rows))
+		l.log.Warn("slow database statement", zap.String("sql", clipSQL(sql)), zap.Duration("elapsed", elapsed), zap.Int64("rows", rows))
 	}
+}
+
+// maxLoggedSQL is how much of a statement a log line carries.
+const maxLoggedSQL = 2 << 10
+
+// clipSQL returns sql cut to its first maxLoggedSQL bytes (at a character
+// boundary), followed by a marker saying how many bytes were left out.
+func clipSQL(sql string) string {
+	if len(sql) <= maxLoggedSQL {
+		return sql
+	}
+	n := maxLoggedSQL
+	for n > 0 && !utf8.RuneStart(sql[n]) {
+		n--
+	}
+	return sql[:n] + "… [" + strconv.Itoa(len(sql)-n) + " more bytes]"
 }
 
 // ParamsFilter drops bound values so that logged SQL keeps its placeholders.

@@ -2,7 +2,7 @@ package gormstore
 
 import (
 	"context"
-	"strconv"
+	"fmt"
 
 	"github.com/parley-chat/parley/application"
 	"github.com/parley-chat/parley/domain"
@@ -18,35 +18,56 @@ var _ application.MessageReadModel = (*MessageReads)(nil)
 // NewMessageReads returns the message read model of s.
 func NewMessageReads(s *Store) *MessageReads { return &MessageReads{s: s} }
 
+// messageView is a message with its author's shown columns (named a_*).
 type messageView struct {
-	msg    messageRow
-	author userRow
+	Message messageRow `gorm:"embedded"`
+	Author  userRow    `gorm:"embedded;embeddedPrefix:a_"`
 }
 
-func messageViewDest(v *messageView) []any { return append(v.msg.dest(), v.author.dest()...) }
+var messageViewSelect = "msg.id, msg.chat_id, msg.author_id, msg.content, msg.created_at, " + viewUserColumns("a", "a_")
 
-// List returns up to q.Size+1 messages of chatID with their authors, newest
-// first, in one statement walking (chat_id, created_at DESC, id DESC).
+// messageFields maps the filterable and sortable message attributes.
+var messageFields = map[string]field{
+	"created_at": {expr: "msg.created_at", typ: application.TimeField},
+}
+
+// List returns up to q.Size+1 messages of chatID with their authors in q's
+// order, in one statement walking (chat_id, created_at, id) in either
+// direction.
 func (r *MessageReads) List(ctx context.Context, chatID domain.ID, q application.ListQuery) ([]application.MessageView, error) {
 	w := &where{postgres: r.s.isPostgres()}
 	w.add("msg.chat_id = ?", chatID)
-	order := ordering{
-		keys: []orderKey{{field: field{expr: "msg.created_at", typ: application.TimeField}, desc: true}},
-		id:   "msg.id",
+	for _, f := range q.Filters {
+		fd, ok := messageFields[f.Field]
+		if !ok {
+			return nil, fmt.Errorf("list messages: unknown filter field %q", f.Field)
+		}
+		if err := w.filter(fd, f); err != nil {
+			return nil, fmt.Errorf("list messages: %w", err)
+		}
+	}
+	order := ordering{id: "msg.id"}
+	for _, k := range q.Sort {
+		fd, ok := messageFields[k.Field]
+		if !ok {
+			return nil, fmt.Errorf("list messages: unknown sort field %q", k.Field)
+		}
+		order.keys = append(order.keys, orderKey{field: fd, desc: k.Desc})
 	}
 	order.after(w, q.After)
-	sql := "SELECT " + columns("msg", messageColumns) + ", " + columns("a", userColumns) +
-		" FROM messages msg JOIN users a ON a.id = msg.author_id WHERE " + w.sql() +
-		" ORDER BY " + order.orderBy(w) + " LIMIT " + strconv.Itoa(q.Size+1)
 	ctx, cancel := r.s.bound(ctx)
 	defer cancel()
-	rows, err := queryRows(r.s.conn(ctx), sql, w.args, messageViewDest)
+	var rows []messageView
+	err := r.s.conn(ctx).Table("messages msg").Select(messageViewSelect).
+		Joins("JOIN users a ON a.id = msg.author_id").
+		Scopes(w.scope).Order(order.orderBy(w)).Limit(q.Size + 1).
+		Find(&rows).Error
 	if err != nil {
 		return nil, translate("list messages", err)
 	}
 	views := make([]application.MessageView, len(rows))
 	for i, row := range rows {
-		views[i] = application.MessageView{Message: row.msg.domain(), Author: row.author.domain()}
+		views[i] = application.MessageView{Message: row.Message.domain(), Author: row.Author.domain()}
 	}
 	return views, nil
 }

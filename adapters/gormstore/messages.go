@@ -30,19 +30,20 @@ func (r *Messages) Post(ctx context.Context, msg domain.Message) error {
 	err := r.s.conn(ctx).Transaction(func(tx *gorm.DB) error {
 		// Updating the chat first locks its row, so concurrent posts to one
 		// chat queue here and each later statement sees the others' messages.
-		res := tx.Exec("UPDATE chats SET updated_at = "+latest+" WHERE id = ?", at(msg.CreatedAt), msg.ChatID)
+		res := tx.Model(&chatRow{}).Where("id = ?", msg.ChatID).
+			Update("updated_at", gorm.Expr(latest, at(msg.CreatedAt)))
 		if res.Error != nil {
 			return res.Error
 		}
 		if res.RowsAffected == 0 {
 			return gorm.ErrRecordNotFound
 		}
-		if err := insert(tx, "messages", messageColumns, messageValues(msg)); err != nil {
+		row := messageRowOf(msg)
+		if err := tx.Create(&row).Error; err != nil {
 			return err
 		}
-		err := tx.Exec(`UPDATE chats SET latest_message_id = (
-	SELECT lm.id FROM messages lm WHERE lm.chat_id = chats.id ORDER BY lm.created_at DESC, lm.id DESC LIMIT 1
-) WHERE id = ?`, msg.ChatID).Error
+		err := tx.Model(&chatRow{}).Where("id = ?", msg.ChatID).Update("latest_message_id", gorm.Expr(
+			"(SELECT lm.id FROM messages lm WHERE lm.chat_id = chats.id ORDER BY lm.created_at DESC, lm.id DESC LIMIT 1)")).Error
 		if err != nil {
 			return err
 		}
@@ -50,7 +51,8 @@ func (r *Messages) Post(ctx context.Context, msg domain.Message) error {
 		if r.s.isPostgres() {
 			inbox = "GREATEST(chat_updated_at, ?)"
 		}
-		return tx.Exec("UPDATE chat_memberships SET chat_updated_at = "+inbox+" WHERE chat_id = ?", at(msg.CreatedAt), msg.ChatID).Error
+		return tx.Model(&membershipRow{}).Where("chat_id = ?", msg.ChatID).
+			Update("chat_updated_at", gorm.Expr(inbox, at(msg.CreatedAt))).Error
 	})
 	return translate("post message", err)
 }

@@ -4,6 +4,8 @@ import (
 	"context"
 	"time"
 
+	"gorm.io/gorm/clause"
+
 	"github.com/parley-chat/parley/domain"
 )
 
@@ -21,15 +23,9 @@ func NewRevokedTokens(s *Store) *RevokedTokens { return &RevokedTokens{s: s} }
 func (r *RevokedTokens) Revoke(ctx context.Context, token domain.RevokedToken) error {
 	ctx, cancel := r.s.bound(ctx)
 	defer cancel()
-	err := r.s.conn(ctx).Exec(
-		"INSERT INTO revoked_tokens (id, expires_at, revoked_at) VALUES (?, ?, ?) ON CONFLICT (id) DO NOTHING",
-		token.ID, at(token.ExpiresAt), at(token.RevokedAt)).Error
+	row := revokedTokenRowOf(token)
+	err := r.s.conn(ctx).Clauses(clause.OnConflict{Columns: []clause.Column{{Name: "id"}}, DoNothing: true}).Create(&row).Error
 	return translate("revoke token", err)
-}
-
-type revokedTokenRow struct {
-	ID                   string
-	ExpiresAt, RevokedAt dbTime
 }
 
 // RevokedSince returns the revocations recorded at or after since whose
@@ -37,16 +33,15 @@ type revokedTokenRow struct {
 func (r *RevokedTokens) RevokedSince(ctx context.Context, since time.Time, now time.Time) ([]domain.RevokedToken, error) {
 	ctx, cancel := r.s.bound(ctx)
 	defer cancel()
-	rows, err := queryRows(r.s.conn(ctx),
-		"SELECT id, expires_at, revoked_at FROM revoked_tokens WHERE revoked_at >= ? AND expires_at > ? ORDER BY revoked_at, id",
-		[]any{at(since), at(now)},
-		func(t *revokedTokenRow) []any { return []any{&t.ID, &t.ExpiresAt, &t.RevokedAt} })
+	var rows []revokedTokenRow
+	err := r.s.conn(ctx).Where("revoked_at >= ? AND expires_at > ?", at(since), at(now)).
+		Order("revoked_at, id").Find(&rows).Error
 	if err != nil {
 		return nil, translate("list revoked tokens", err)
 	}
 	tokens := make([]domain.RevokedToken, len(rows))
 	for i, row := range rows {
-		tokens[i] = domain.RevokedToken{ID: row.ID, ExpiresAt: row.ExpiresAt.Time, RevokedAt: row.RevokedAt.Time}
+		tokens[i] = row.domain()
 	}
 	return tokens, nil
 }
@@ -55,6 +50,6 @@ func (r *RevokedTokens) RevokedSince(ctx context.Context, since time.Time, now t
 func (r *RevokedTokens) DeleteExpired(ctx context.Context, now time.Time) error {
 	ctx, cancel := r.s.bound(ctx)
 	defer cancel()
-	err := r.s.conn(ctx).Exec("DELETE FROM revoked_tokens WHERE expires_at < ?", at(now)).Error
+	err := r.s.conn(ctx).Where("expires_at < ?", at(now)).Delete(&revokedTokenRow{}).Error
 	return translate("delete expired revocations", err)
 }

@@ -3,7 +3,6 @@ package gormstore
 import (
 	"context"
 	"fmt"
-	"strconv"
 
 	"github.com/parley-chat/parley/application"
 	"github.com/parley-chat/parley/domain"
@@ -32,6 +31,10 @@ var userSortFields = map[string]field{
 	"created_at": {expr: "u.created_at", typ: application.TimeField},
 }
 
+// userListSelect reads what a user resource shows: no password hash, no
+// folded copies.
+var userListSelect = viewUserColumns("u", "")
+
 // List returns up to q.Size+1 users of the actor's account in one
 // statement, walking (account_id, name_folded, id) or (account_id,
 // created_at, id).
@@ -56,11 +59,12 @@ func (r *UserReads) List(ctx context.Context, actor domain.Actor, q application.
 		order.keys = append(order.keys, orderKey{field: fd, desc: k.Desc})
 	}
 	order.after(w, q.After)
-	sql := "SELECT " + columns("u", userColumns) + " FROM users u WHERE " + w.sql() +
-		" ORDER BY " + order.orderBy(w) + " LIMIT " + strconv.Itoa(q.Size+1)
 	ctx, cancel := r.s.bound(ctx)
 	defer cancel()
-	rows, err := queryRows(r.s.conn(ctx), sql, w.args, userDest)
+	var rows []userRow
+	err := r.s.conn(ctx).Table("users u").Select(userListSelect).
+		Scopes(w.scope).Order(order.orderBy(w)).Limit(q.Size + 1).
+		Find(&rows).Error
 	if err != nil {
 		return nil, translate("list users", err)
 	}

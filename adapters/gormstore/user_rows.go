@@ -7,23 +7,43 @@ import (
 	"github.com/parley-chat/parley/domain"
 )
 
-var (
-	accountColumns = []string{"id", "name", "created_at", "updated_at"}
-	userColumns    = []string{"id", "account_id", "name", "name_folded", "email", "email_key", "role", "password_hash", "created_at", "updated_at"}
-)
+// Row models: one GORM struct per table, private to this adapter, each with
+// the one pair of functions that maps it from and to its domain type. Time
+// columns are dbTime (fixed-width UTC text on SQLite, timestamptz on
+// PostgreSQL); GORM's automatic timestamps are off, the domain sets them.
 
-func accountValues(a domain.Account) []any {
-	return []any{a.ID, a.Name, at(a.CreatedAt), at(a.UpdatedAt)}
+// accountRow is an accounts row.
+type accountRow struct {
+	ID        domain.ID `gorm:"column:id;primaryKey"`
+	Name      string    `gorm:"column:name"`
+	CreatedAt dbTime    `gorm:"column:created_at;autoCreateTime:false"`
+	UpdatedAt dbTime    `gorm:"column:updated_at;autoUpdateTime:false"`
+}
+
+// TableName implements GORM's tabler.
+func (accountRow) TableName() string { return "accounts" }
+
+func accountRowOf(a domain.Account) accountRow {
+	return accountRow{ID: a.ID, Name: a.Name, CreatedAt: at(a.CreatedAt), UpdatedAt: at(a.UpdatedAt)}
 }
 
 // userRow is a users row. NameFolded and EmailKey are the folded copies
 // that searching, sorting and email uniqueness use.
 type userRow struct {
-	ID, AccountID                           domain.ID
-	Name, NameFolded, Email, EmailKey, Role string
-	PasswordHash                            string
-	CreatedAt, UpdatedAt                    dbTime
+	ID           domain.ID `gorm:"column:id;primaryKey"`
+	AccountID    domain.ID `gorm:"column:account_id"`
+	Name         string    `gorm:"column:name"`
+	NameFolded   string    `gorm:"column:name_folded"`
+	Email        string    `gorm:"column:email"`
+	EmailKey     string    `gorm:"column:email_key"`
+	Role         string    `gorm:"column:role"`
+	PasswordHash string    `gorm:"column:password_hash"`
+	CreatedAt    dbTime    `gorm:"column:created_at;autoCreateTime:false"`
+	UpdatedAt    dbTime    `gorm:"column:updated_at;autoUpdateTime:false"`
 }
+
+// TableName implements GORM's tabler.
+func (userRow) TableName() string { return "users" }
 
 func userRowOf(u domain.User) userRow {
 	return userRow{
@@ -35,17 +55,6 @@ func userRowOf(u domain.User) userRow {
 	}
 }
 
-// emailKey is the form in which emails are unique and looked up.
-func emailKey(email string) string { return application.FoldText(strings.TrimSpace(email)) }
-
-func (r userRow) values() []any {
-	return []any{r.ID, r.AccountID, r.Name, r.NameFolded, r.Email, r.EmailKey, r.Role, r.PasswordHash, r.CreatedAt, r.UpdatedAt}
-}
-
-func (r *userRow) dest() []any {
-	return []any{&r.ID, &r.AccountID, &r.Name, &r.NameFolded, &r.Email, &r.EmailKey, &r.Role, &r.PasswordHash, &r.CreatedAt, &r.UpdatedAt}
-}
-
 func (r userRow) domain() domain.User {
 	return domain.User{
 		ID: r.ID, AccountID: r.AccountID, Name: r.Name, Email: r.Email,
@@ -54,4 +63,16 @@ func (r userRow) domain() domain.User {
 	}
 }
 
-func userDest(r *userRow) []any { return r.dest() }
+// emailKey is the form in which emails are unique and looked up.
+func emailKey(email string) string { return application.FoldText(strings.TrimSpace(email)) }
+
+// viewUserColumns are the users columns a view shows, qualified with alias
+// and named prefix+column so that an embedded userRow with that prefix
+// scans them: never the password hash or the folded copies.
+func viewUserColumns(alias, prefix string) string {
+	parts := make([]string, len(viewUserNames))
+	for i, n := range viewUserNames {
+		parts[i] = alias + "." + n + " AS " + prefix + n
+	}
+	return strings.Join(parts, ", ")
+}

@@ -23,11 +23,12 @@ func NewUsers(s *Store) *Users { return &Users{s: s} }
 func (r *Users) CreateWithAccount(ctx context.Context, account domain.Account, user domain.User) error {
 	ctx, cancel := r.s.bound(ctx)
 	defer cancel()
+	acc, row := accountRowOf(account), userRowOf(user)
 	err := r.s.conn(ctx).Transaction(func(tx *gorm.DB) error {
-		if err := insert(tx, "accounts", accountColumns, accountValues(account)); err != nil {
+		if err := tx.Create(&acc).Error; err != nil {
 			return err
 		}
-		return insert(tx, "users", userColumns, userRowOf(user).values())
+		return tx.Create(&row).Error
 	})
 	return translate("create account", err)
 }
@@ -37,17 +38,16 @@ func (r *Users) CreateWithAccount(ctx context.Context, account domain.Account, u
 func (r *Users) Create(ctx context.Context, user domain.User) error {
 	ctx, cancel := r.s.bound(ctx)
 	defer cancel()
-	return translate("create user", insert(r.s.conn(ctx), "users", userColumns, userRowOf(user).values()))
+	row := userRowOf(user)
+	return translate("create user", r.s.conn(ctx).Create(&row).Error)
 }
 
 // ByID returns the user id of accountID, or domain.ErrNotFound.
 func (r *Users) ByID(ctx context.Context, accountID, id domain.ID) (domain.User, error) {
 	ctx, cancel := r.s.bound(ctx)
 	defer cancel()
-	row, err := queryOne(r.s.conn(ctx),
-		"SELECT "+columns("u", userColumns)+" FROM users u WHERE u.id = ? AND u.account_id = ?",
-		[]any{id, accountID}, userDest)
-	if err != nil {
+	var row userRow
+	if err := r.s.conn(ctx).Where("id = ? AND account_id = ?", id, accountID).Take(&row).Error; err != nil {
 		return domain.User{}, translate("find user", err)
 	}
 	return row.domain(), nil
@@ -58,10 +58,8 @@ func (r *Users) ByID(ctx context.Context, accountID, id domain.ID) (domain.User,
 func (r *Users) ByEmail(ctx context.Context, email string) (domain.User, error) {
 	ctx, cancel := r.s.bound(ctx)
 	defer cancel()
-	row, err := queryOne(r.s.conn(ctx),
-		"SELECT "+columns("u", userColumns)+" FROM users u WHERE u.email_key = ?",
-		[]any{emailKey(email)}, userDest)
-	if err != nil {
+	var row userRow
+	if err := r.s.conn(ctx).Where("email_key = ?", emailKey(email)).Take(&row).Error; err != nil {
 		return domain.User{}, translate("find user by email", err)
 	}
 	return row.domain(), nil

@@ -162,8 +162,8 @@ func TestChatsAndMessages(t *testing.T) {
 		require.Equal(t, "message", r.doc.Included[0].Type)
 		require.Equal(t, r.doc.Included[0].ID, attrs(t, r.one(t))["latest_message_id"])
 	})
-	t.Run("messages_reject_sort_and_include_on_post", func(t *testing.T) {
-		api.do(t, call{method: http.MethodGet, path: chatPath + "/messages?sort=created_at", token: ada.token}).
+	t.Run("messages_reject_unknown_sort_and_include_on_post", func(t *testing.T) {
+		api.do(t, call{method: http.MethodGet, path: chatPath + "/messages?sort=content", token: ada.token}).
 			requireError(t, http.StatusBadRequest, codeInvalidParameter, "sort")
 		api.do(t, call{method: http.MethodPost, path: chatPath + "/messages?include=author", token: ada.token,
 			body: `{"data":{"type":"message","attributes":{"content":"hi"}}}`}).

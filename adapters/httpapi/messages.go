@@ -16,7 +16,8 @@ var (
 		readOnly: []string{"chat_id", "author_id", "created_at"}}
 )
 
-// listMessages answers a page of a chat's messages, newest first.
+// listMessages answers a page of a chat's messages in the order and with
+// the created_at filters the query asks for (newest first by default).
 func (h *handler) listMessages(c *gin.Context) {
 	actor, ok := h.actor(c)
 	if !ok {

@@ -98,9 +98,16 @@ func (s *Store) view(c domain.DirectConversation) application.DirectConversation
 	return application.DirectConversationView{
 		Conversation: c,
 		Chat:         copyChat(s.chats[s.chatOf[c.ID]]),
-		FirstUser:    s.users[c.FirstUserID],
-		SecondUser:   s.users[c.SecondUserID],
+		FirstUser:    withoutHash(s.users[c.FirstUserID]),
+		SecondUser:   withoutHash(s.users[c.SecondUserID]),
 	}
+}
+
+// withoutHash is u as read models show it: without its password hash,
+// which the SQL stores never read for a view.
+func withoutHash(u domain.User) domain.User {
+	u.PasswordHash = ""
+	return u
 }
 
 func peerName(v application.DirectConversationView, userID domain.ID) string {

@@ -19,15 +19,16 @@ func NewMessageReads(s *Store) *MessageReads { return &MessageReads{s: s} }
 
 var messageListing = listing[application.MessageView]{
 	schema: application.MessageListSchema,
+	// created_at is the only filterable and sortable message attribute.
 	field: func(v application.MessageView, _ string) any {
 		return v.Message.CreatedAt
 	},
 	id: func(v application.MessageView) domain.ID { return v.Message.ID },
 }
 
-// List returns up to q.Size+1 messages of chatID with their authors, in q's
-// order (newest first for the only order the schema allows), after q.After
-// when set.
+// List returns up to q.Size+1 messages of chatID with their authors that
+// pass q's filters, in q's order (created_at either way, then id), after
+// q.After when set.
 func (r *MessageReads) List(ctx context.Context, chatID domain.ID, q application.ListQuery) ([]application.MessageView, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
@@ -37,7 +38,7 @@ func (r *MessageReads) List(ctx context.Context, chatID domain.ID, q application
 	views := make([]application.MessageView, 0, len(ids))
 	for _, id := range ids {
 		msg := r.s.messages[id]
-		views = append(views, application.MessageView{Message: msg, Author: r.s.users[msg.AuthorID]})
+		views = append(views, application.MessageView{Message: msg, Author: withoutHash(r.s.users[msg.AuthorID])})
 	}
 	r.s.mu.RUnlock()
 	return messageListing.page(views, q)

@@ -33,7 +33,7 @@ var userListing = listing[domain.User]{
 }
 
 // List returns up to q.Size+1 users of actor's account matching q, in q's
-// order.
+// order, without their password hashes.
 func (r *UserReads) List(ctx context.Context, actor domain.Actor, q application.ListQuery) ([]domain.User, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
@@ -42,7 +42,7 @@ func (r *UserReads) List(ctx context.Context, actor domain.Actor, q application.
 	var users []domain.User
 	for _, u := range r.s.users {
 		if u.AccountID == actor.AccountID {
-			users = append(users, u)
+			users = append(users, withoutHash(u))
 		}
 	}
 	r.s.mu.RUnlock()

@@ -166,7 +166,7 @@ func TestListMessages(t *testing.T) {
 		chat := api.get(t, "/api/v1/chats/"+chatID, admin.token).requireStatus(t, http.StatusOK).one(t)
 		require.Equal(t, posted[0].ID, chat.str("latest_message_id"))
 
-		api.get(t, path+"?sort=created_at", admin.token).requireError(t, http.StatusBadRequest, "invalid_parameter", "sort")
+		api.get(t, path+"?sort=content", admin.token).requireError(t, http.StatusBadRequest, "invalid_parameter", "sort")
 		api.get(t, path+"?filter[content]=ct:x", admin.token).requireError(t, http.StatusBadRequest, "invalid_parameter", "filter[content]")
 		api.get(t, path+"?page[size]=0", admin.token).requireError(t, http.StatusBadRequest, "invalid_parameter", "page[size]")
 	})

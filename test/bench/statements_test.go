@@ -86,7 +86,8 @@ func writes(sent []string) []string {
 	for _, sql := range sent {
 		words := strings.Fields(sql)
 		if len(words) >= 3 && (words[0] == "INSERT" || words[0] == "UPDATE" || words[0] == "DELETE") {
-			out = append(out, strings.Join(words[:3], " "))
+			// GORM quotes the table name; the dialect's quotes do not matter here.
+			out = append(out, words[0]+" "+words[1]+" "+strings.Trim(words[2], "`\""))
 		}
 	}
 	return out

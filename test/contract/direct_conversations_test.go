@@ -19,7 +19,7 @@ func TestDirectConversationRepository(t *testing.T) {
 		agg := start(t, p, ada, bob, base)
 
 		t.Run("get_returns_the_whole_view_to_both_participants", func(t *testing.T) {
-			want := application.DirectConversationView{Conversation: agg.Conversation, Chat: agg.Chat, FirstUser: ada, SecondUser: bob}
+			want := application.DirectConversationView{Conversation: agg.Conversation, Chat: agg.Chat, FirstUser: withoutHash(ada), SecondUser: withoutHash(bob)}
 			for _, u := range []domain.User{ada, bob} {
 				got, err := p.convReads.Get(ctx, actorOf(u), agg.Conversation.ID)
 				require.NoError(t, err)

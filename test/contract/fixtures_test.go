@@ -53,3 +53,9 @@ func start(t *testing.T, p ports, from, to domain.User, now time.Time) domain.Di
 	require.NoError(t, p.conversations.Create(context.Background(), agg))
 	return agg
 }
+
+// withoutHash is u as views show it: read models never read password hashes.
+func withoutHash(u domain.User) domain.User {
+	u.PasswordHash = ""
+	return u
+}

@@ -9,18 +9,24 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/jackc/pgx/v5/pgtype"
 	"github.com/jackc/pgx/v5/stdlib"
 
 	"github.com/parley-chat/parley/domain"
 )
 
-// The hot read path on PostgreSQL borrows a connection from GORM's pool and
-// reads the rows through pgx's native interface, decoding the binary column
-// values itself. Scanning through database/sql boxes every value in an
-// interface and turns every UUID into a string first: about 70 allocations
-// per conversation row, most of a list request's cost in the service.
-// Statements still go through the same pool, timeout and statement hook.
+// Fast path (the fastpath_*.go files): the direct conversation list, search
+// and views on PostgreSQL do not go through GORM's scanning. They borrow a
+// connection from GORM's pool and read the rows through pgx's native
+// interface, decoding the binary column values themselves, by column name
+// (fastpath_decoder.go). Scanning through database/sql boxes every value in
+// an interface and turns every UUID into a string first: about 70
+// allocations per conversation row, and the list went from 2,161 to 733
+// allocations per page of 20 when it stopped (docs/BENCHMARKS.md, "What
+// changed, and what it bought"). Statements still go through the same pool,
+// timeout, logger and statement hook, and still are one per page. SQLite and
+// every other read use GORM.
 
 var errNotBinary = errors.New("column not in binary format")
 
@@ -42,9 +48,9 @@ const (
 )
 
 // rawRows runs sql (with ? placeholders) on PostgreSQL and calls row with
-// each row's raw binary values, valid only during the call, planned as mode
-// says.
-func (s *Store) rawRows(ctx context.Context, sql string, args []any, mode planMode, row func(vals [][]byte) error) error {
+// the result's column descriptions and each row's raw binary values, both
+// valid only during the call, planned as mode says.
+func (s *Store) rawRows(ctx context.Context, sql string, args []any, mode planMode, row func(fields []pgconn.FieldDescription, vals [][]byte) error) error {
 	sql = numbered(sql)
 	begin := time.Now()
 	conn, err := s.sqlDB.Conn(ctx)
@@ -75,11 +81,13 @@ func (s *Store) rawRows(ctx context.Context, sql string, args []any, mode planMo
 	return err
 }
 
-// readRaw passes each row's raw values to row, counting them in n.
-func readRaw(rows pgx.Rows, n *int64, row func(vals [][]byte) error) error {
+// readRaw passes each row's columns and raw values to row, counting them in
+// n.
+func readRaw(rows pgx.Rows, n *int64, row func(fields []pgconn.FieldDescription, vals [][]byte) error) error {
+	fields := rows.FieldDescriptions()
 	for rows.Next() {
 		if *n == 0 {
-			for _, fd := range rows.FieldDescriptions() {
+			for _, fd := range fields {
 				// Text reads the same in either format.
 				if fd.Format != pgx.BinaryFormatCode && fd.DataTypeOID != pgtype.TextOID && fd.DataTypeOID != pgtype.VarcharOID {
 					return fmt.Errorf("%s: %w", fd.Name, errNotBinary)
@@ -87,7 +95,7 @@ func readRaw(rows pgx.Rows, n *int64, row func(vals [][]byte) error) error {
 			}
 		}
 		*n++
-		if err := row(rows.RawValues()); err != nil {
+		if err := row(fields, rows.RawValues()); err != nil {
 			return err
 		}
 	}
