@@ -25,27 +25,38 @@ const (
 // commands are the subcommands run accepts; serve is the default.
 var commands = []string{"serve", "migrate", "healthcheck"}
 
-const usage = `usage: parley [serve | migrate | healthcheck]
+// helpCommands print the usage to standard output and succeed.
+var helpCommands = []string{"help", "-h", "-help", "--help"}
+
+const usage = `usage: parley [serve | migrate | healthcheck | help]
 
   serve        serve the HTTP API (the default)
   migrate      apply pending database migrations and exit
   healthcheck  exit 0 when the server on PARLEY_HTTP_ADDR answers /readyz
                with 200, 1 otherwise (a container health check)
+  help         print this text (also -h, --help)
 
 Configuration is read from PARLEY_* environment variables.
 `
 
 func main() {
-	os.Exit(run(os.Args[1:], os.Environ(), os.Stderr))
+	os.Exit(run(os.Args[1:], os.Environ(), os.Stdout, os.Stderr))
 }
 
-func run(args, environ []string, stderr io.Writer) int {
+func run(args, environ []string, stdout, stderr io.Writer) int {
 	command := "serve"
 	if len(args) > 0 {
 		command = args[0]
 	}
-	if len(args) > 1 || !slices.Contains(commands, command) {
-		_, _ = fmt.Fprint(stderr, usage)
+	switch {
+	case slices.Contains(helpCommands, command):
+		_, _ = fmt.Fprint(stdout, usage)
+		return exitOK
+	case !slices.Contains(commands, command):
+		_, _ = fmt.Fprintf(stderr, "parley: unknown command %q\n\n%s", command, usage)
+		return exitUsage
+	case len(args) > 1:
+		_, _ = fmt.Fprintf(stderr, "parley: %s takes no arguments\n\n%s", command, usage)
 		return exitUsage
 	}
 	cfg, err := config.Load(config.FromEnviron(environ))

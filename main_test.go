@@ -25,14 +25,14 @@ func TestRunRefusesBadArguments(t *testing.T) {
 		args []string
 	}{
 		{"unknown_command", []string{"serv"}},
-		{"flag", []string{"--help"}},
+		{"flag", []string{"--verbose"}},
 		{"extra_argument", []string{"migrate", "now"}},
 		{"healthcheck_with_argument", []string{"healthcheck", "http://127.0.0.1:8080"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var stderr bytes.Buffer
-			code := run(tt.args, nil, &stderr)
+			code := run(tt.args, nil, io.Discard, &stderr)
 			require.Equal(t, exitUsage, code)
 			require.Contains(t, stderr.String(), "usage: parley")
 		})
@@ -52,7 +52,7 @@ func TestRunRefusesBadConfiguration(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var stderr bytes.Buffer
-			code := run(tt.args, tt.environ, &stderr)
+			code := run(tt.args, tt.environ, io.Discard, &stderr)
 			require.Equal(t, exitUsage, code)
 			require.Equal(t, tt.want, stderr.String())
 		})

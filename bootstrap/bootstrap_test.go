@@ -14,6 +14,7 @@ import (
 	"go.uber.org/fx/fxtest"
 	"golang.org/x/crypto/bcrypt"
 
+	"github.com/parley-chat/parley/adapters/gormstore"
 	"github.com/parley-chat/parley/adapters/httpapi"
 	"github.com/parley-chat/parley/application"
 	"github.com/parley-chat/parley/bootstrap"
@@ -56,9 +57,11 @@ func TestStartFailsWithoutMigrations(t *testing.T) {
 	require.NoError(t, app.Err())
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
-	// Loading the revoked tokens needs the schema, so an unmigrated database
-	// stops the start instead of serving errors.
-	require.Error(t, app.Start(ctx))
+	// An unmigrated database stops the start, saying what to run, instead
+	// of serving errors.
+	err := app.Start(ctx)
+	require.ErrorIs(t, err, gormstore.ErrMigrationsPending)
+	require.EqualError(t, err, "PARLEY_MIGRATE_ON_START=false: the database has pending migrations: run `parley migrate` first")
 }
 
 func TestStopClosesTheListener(t *testing.T) {

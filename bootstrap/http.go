@@ -92,6 +92,8 @@ func newRouter(in routerIn) (http.Handler, error) {
 		RequestTimeout: requestTimeout,
 		RateLimiter:    in.RateLimiter,
 		Metrics:        in.Metrics,
+		// A metrics listener of its own takes /metrics off the API's port.
+		MetricsElsewhere: in.Config.MetricsAddr != "",
 	}, in.Ready, in.Logger)
 	if err != nil {
 		return nil, fmt.Errorf("build router: %w", err)
@@ -106,10 +108,7 @@ func newServer(lc fx.Lifecycle, cfg config.Config, handler http.Handler, ready *
 	srv := httpapi.NewServer(serverConfig(cfg), handler, logger)
 	lc.Append(fx.Hook{
 		OnStart: func(context.Context) error {
-			if err := srv.Start(); err != nil {
-				return fmt.Errorf("start http server: %w", err)
-			}
-			return nil
+			return listenError("PARLEY_HTTP_ADDR", cfg.HTTPAddr, srv.Start())
 		},
 		OnStop: func(ctx context.Context) error {
 			ready.SetDraining()

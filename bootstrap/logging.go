@@ -20,9 +20,12 @@ func loggingModule() fx.Option {
 		fx.Module("logging", fx.Provide(provideLogger)),
 		fx.WithLogger(func(logger *zap.Logger) fxevent.Logger {
 			l := &fxevent.ZapLogger{Logger: logger.Named("fx")}
-			// The wiring's chatter (every provide and invoke) is debug detail;
-			// its errors keep their error level.
+			// The wiring's chatter (every provide and invoke) is debug detail.
+			// So are its errors: fx returns each one from New, Start or Stop
+			// too, and whoever runs the graph reports it once, in one line
+			// without fx's stack trace.
 			l.UseLogLevel(zapcore.DebugLevel)
+			l.UseErrorLevel(zapcore.DebugLevel)
 			return l
 		}),
 	)

@@ -16,8 +16,8 @@ const databaseName = "parley"
 
 func metricsModule() fx.Option {
 	return fx.Module("metrics",
-		fx.Provide(newRegistry, httpapi.NewMetrics),
-		fx.Invoke(registerDatabaseStats),
+		fx.Provide(newRegistry, httpapi.NewMetrics, newMetricsServer),
+		fx.Invoke(registerDatabaseStats, func(*MetricsServer) {}),
 	)
 }
 

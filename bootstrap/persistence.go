@@ -25,6 +25,9 @@ const (
 	slowQueryThreshold = 200 * time.Millisecond
 )
 
+// databaseURLVariable names the database's setting in start-up errors.
+const databaseURLVariable = "PARLEY_DATABASE_URL"
+
 func gormModule() fx.Option {
 	return fx.Module("persistence.gorm",
 		fx.Provide(
@@ -71,22 +74,32 @@ func openGORM(lc fx.Lifecycle, cfg config.Config, logger *zap.Logger, obs observ
 	opts.OnStatement = obs.Observe
 	store, err := gormstore.Open(ctx, opts)
 	if err != nil {
-		return nil, fmt.Errorf("open database: %w", err)
+		return nil, blame(databaseURLVariable, fmt.Errorf("open database: %w", err))
 	}
 	lc.Append(fx.Hook{
 		OnStart: func(ctx context.Context) error {
-			if !cfg.MigrateOnStart {
-				return nil
-			}
-			if err := gormstore.Migrate(ctx, store); err != nil {
+			if err := prepareSchema(ctx, cfg, store); err != nil {
 				// A failed start never runs this hook's OnStop.
-				return errors.Join(fmt.Errorf("migrate database: %w", err), store.Close())
+				return errors.Join(err, store.Close())
 			}
 			return nil
 		},
 		OnStop: func(context.Context) error { return store.Close() },
 	})
 	return store, nil
+}
+
+// prepareSchema migrates the database when asked to, and otherwise refuses
+// to serve one that lacks this build's migrations: every request would fail.
+func prepareSchema(ctx context.Context, cfg config.Config, store *gormstore.Store) error {
+	if cfg.MigrateOnStart {
+		return blame(databaseURLVariable, wrap("migrate database", gormstore.Migrate(ctx, store)))
+	}
+	err := gormstore.CheckMigrated(ctx, store)
+	if errors.Is(err, gormstore.ErrMigrationsPending) {
+		return fmt.Errorf("PARLEY_MIGRATE_ON_START=false: %w: run `parley migrate` first", err)
+	}
+	return blame(databaseURLVariable, wrap("check migrations", err))
 }
 
 func storeOptions(cfg config.Config, logger *zap.Logger) gormstore.Options {

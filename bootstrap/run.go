@@ -19,13 +19,15 @@ func Run(cfg config.Config) error {
 	app := fx.New(Options(cfg, GORM))
 	if err := app.Err(); err != nil {
 		// The full chain names every constructor on the way; the operator
-		// needs the failure at its end.
-		return fmt.Errorf("build: %w", dig.RootCause(err))
+		// needs the failure at its end, which names the variable to change.
+		return dig.RootCause(err)
 	}
 	startCtx, cancelStart := context.WithTimeout(context.Background(), app.StartTimeout())
 	defer cancelStart()
 	if err := app.Start(startCtx); err != nil {
-		return fmt.Errorf("start: %w", err)
+		// A hook's error is returned as the hook made it: it names its
+		// variable already.
+		return err
 	}
 	sig := <-app.Wait()
 	stopCtx, cancelStop := context.WithTimeout(context.Background(), app.StopTimeout())
@@ -46,7 +48,7 @@ func Migrate(ctx context.Context, cfg config.Config) (err error) {
 	defer func() { _ = logger.Sync() }()
 	store, err := gormstore.Open(ctx, storeOptions(cfg, logger))
 	if err != nil {
-		return fmt.Errorf("open database: %w", err)
+		return blame(databaseURLVariable, fmt.Errorf("open database: %w", err))
 	}
 	defer func() { err = errors.Join(err, store.Close()) }()
 	if err := gormstore.Migrate(ctx, store); err != nil {

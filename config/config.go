@@ -25,6 +25,9 @@ const MinProductionSecretBytes = 32
 type Config struct {
 	// HTTPAddr is the listen address, host:port.
 	HTTPAddr string
+	// MetricsAddr, when set, is a listen address of its own for /metrics;
+	// empty serves /metrics on HTTPAddr.
+	MetricsAddr string
 	// DatabaseURL selects the store: postgres://, postgresql:// or
 	// sqlite:<path>.
 	DatabaseURL string
@@ -65,6 +68,7 @@ func (c Config) Production() bool { return c.Env == Production }
 // env tags are the single list of variables that Parley reads.
 type environment struct {
 	HTTPAddr         string        `env:"PARLEY_HTTP_ADDR" envDefault:":8080"`
+	MetricsAddr      string        `env:"PARLEY_METRICS_ADDR"`
 	DatabaseURL      string        `env:"PARLEY_DATABASE_URL" envDefault:"sqlite:parley.db"`
 	MigrateOnStart   bool          `env:"PARLEY_MIGRATE_ON_START" envDefault:"true"`
 	JWTSecret        string        `env:"PARLEY_JWT_SECRET"`

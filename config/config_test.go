@@ -15,6 +15,7 @@ func TestLoadDefaults(t *testing.T) {
 	cfg, err := config.Load(map[string]string{})
 	require.NoError(t, err)
 	require.Equal(t, ":8080", cfg.HTTPAddr)
+	require.Empty(t, cfg.MetricsAddr, "metrics stay on the API listener unless asked")
 	require.Equal(t, "sqlite:parley.db", cfg.DatabaseURL)
 	require.True(t, cfg.MigrateOnStart)
 	require.Equal(t, 24*time.Hour, cfg.TokenTTL)
@@ -44,6 +45,7 @@ func TestLoadReadsEveryVariable(t *testing.T) {
 	secret := strings.Repeat("s", 40)
 	cfg, err := config.Load(map[string]string{
 		"PARLEY_HTTP_ADDR":          "127.0.0.1:9000",
+		"PARLEY_METRICS_ADDR":       ":9090",
 		"PARLEY_DATABASE_URL":       "postgres://u:p@db:5432/parley?sslmode=disable",
 		"PARLEY_MIGRATE_ON_START":   "false",
 		"PARLEY_JWT_SECRET":         secret,
@@ -61,6 +63,7 @@ func TestLoadReadsEveryVariable(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, config.Config{
 		HTTPAddr:         "127.0.0.1:9000",
+		MetricsAddr:      ":9090",
 		DatabaseURL:      "postgres://u:p@db:5432/parley?sslmode=disable",
 		MigrateOnStart:   false,
 		JWTSecret:        []byte(secret),
@@ -93,6 +96,8 @@ func TestLoadAcceptsValidValues(t *testing.T) {
 		{"short_secret_in_development", map[string]string{"PARLEY_JWT_SECRET": "short"}},
 		{"production_with_exactly_32_bytes", map[string]string{"PARLEY_ENV": "production", "PARLEY_JWT_SECRET": strings.Repeat("x", 32)}},
 		{"host_only_port", map[string]string{"PARLEY_HTTP_ADDR": "localhost:0"}},
+		{"metrics_port_of_its_own", map[string]string{"PARLEY_METRICS_ADDR": ":9090"}},
+		{"metrics_on_loopback", map[string]string{"PARLEY_METRICS_ADDR": "127.0.0.1:0", "PARLEY_HTTP_ADDR": "127.0.0.1:0"}},
 		{"warn_level", map[string]string{"PARLEY_LOG_LEVEL": "warn"}},
 		{"sub_second_rate", map[string]string{"PARLEY_RATE_LIMIT": "1/500ms"}},
 		{"hourly_auth_rate", map[string]string{"PARLEY_RATE_LIMIT_AUTH": "100/1h"}},

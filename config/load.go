@@ -21,6 +21,7 @@ func Load(environ map[string]string) (Config, error) {
 	}
 	cfg := Config{
 		HTTPAddr:         raw.HTTPAddr,
+		MetricsAddr:      raw.MetricsAddr,
 		DatabaseURL:      raw.DatabaseURL,
 		MigrateOnStart:   raw.MigrateOnStart,
 		JWTSecret:        []byte(raw.JWTSecret),
@@ -32,7 +33,8 @@ func Load(environ map[string]string) (Config, error) {
 		Env:              raw.Env,
 	}
 	checks := []func() error{
-		func() error { return checkListenAddr(cfg.HTTPAddr) },
+		func() error { return checkListenAddr("PARLEY_HTTP_ADDR", cfg.HTTPAddr) },
+		func() error { return checkMetricsAddr(cfg.MetricsAddr, cfg.HTTPAddr) },
 		func() error { return checkDatabaseURL(cfg.DatabaseURL) },
 		func() error { return checkPositive("PARLEY_TOKEN_TTL", cfg.TokenTTL) },
 		func() (err error) { cfg.RateLimit, err = parseRate("PARLEY_RATE_LIMIT", raw.RateLimit); return err },

@@ -13,9 +13,26 @@ import (
 // The messages below never quote a URL or the secret: they may carry
 // credentials and end up in logs.
 
-func checkListenAddr(addr string) error {
+func checkListenAddr(name, addr string) error {
 	if _, _, err := net.SplitHostPort(addr); err != nil {
-		return invalid("PARLEY_HTTP_ADDR", "invalid listen address %q (want host:port or :port)", addr)
+		return invalid(name, "invalid listen address %q (want host:port or :port)", addr)
+	}
+	return nil
+}
+
+// checkMetricsAddr accepts an empty address (metrics on the API listener) or
+// one that differs from the API's: the same one could never be bound twice.
+// Port 0 picks a free port for each listener, so it may appear in both.
+func checkMetricsAddr(addr, httpAddr string) error {
+	const name = "PARLEY_METRICS_ADDR"
+	if addr == "" {
+		return nil
+	}
+	if err := checkListenAddr(name, addr); err != nil {
+		return err
+	}
+	if _, port, _ := net.SplitHostPort(addr); addr == httpAddr && port != "0" {
+		return invalid(name, "must differ from PARLEY_HTTP_ADDR (leave it empty to serve /metrics there)")
 	}
 	return nil
 }

@@ -46,6 +46,8 @@ func TestLoadRefusesInvalidValues(t *testing.T) {
 		{"unknown_env", "PARLEY_ENV", "staging", nil, `PARLEY_ENV: unknown environment "staging" (want development or production)`},
 		{"test_env", "PARLEY_ENV", "test", nil, `PARLEY_ENV: unknown environment "test" (want development or production)`},
 		{"listen_address_without_port", "PARLEY_HTTP_ADDR", "8080", nil, `PARLEY_HTTP_ADDR: invalid listen address "8080" (want host:port or :port)`},
+		{"metrics_address_without_port", "PARLEY_METRICS_ADDR", "9090", nil, `PARLEY_METRICS_ADDR: invalid listen address "9090" (want host:port or :port)`},
+		{"metrics_address_of_the_api", "PARLEY_METRICS_ADDR", ":8080", nil, `PARLEY_METRICS_ADDR: must differ from PARLEY_HTTP_ADDR (leave it empty to serve /metrics there)`},
 		{"production_without_secret", "PARLEY_ENV", "production", nil, `PARLEY_JWT_SECRET: required when PARLEY_ENV=production`},
 		{"production_with_short_secret", "PARLEY_JWT_SECRET", strings.Repeat("x", 31), map[string]string{"PARLEY_ENV": "production"}, `PARLEY_JWT_SECRET: must be at least 32 bytes when PARLEY_ENV=production`},
 	}
@@ -86,7 +88,7 @@ func TestLoadNeverEchoesCredentials(t *testing.T) {
 
 func TestNames(t *testing.T) {
 	want := []string{
-		"PARLEY_HTTP_ADDR", "PARLEY_DATABASE_URL", "PARLEY_MIGRATE_ON_START",
+		"PARLEY_HTTP_ADDR", "PARLEY_METRICS_ADDR", "PARLEY_DATABASE_URL", "PARLEY_MIGRATE_ON_START",
 		"PARLEY_JWT_SECRET", "PARLEY_TOKEN_TTL", "PARLEY_RATE_LIMIT_ENABLED",
 		"PARLEY_RATE_LIMIT", "PARLEY_RATE_LIMIT_AUTH",
 		"PARLEY_REDIS_URL", "PARLEY_TRUSTED_PROXIES", "PARLEY_SHUTDOWN_GRACE",

@@ -3,6 +3,7 @@ package gormstore
 import (
 	"context"
 	"embed"
+	"errors"
 	"fmt"
 	"io/fs"
 	"path/filepath"
@@ -45,6 +46,35 @@ func Migrate(ctx context.Context, s *Store) error {
 			return nil
 		}
 		return translate("apply migrations", err)
+	}
+	return nil
+}
+
+// ErrMigrationsPending is returned by CheckMigrated when the database lacks
+// migrations that this build needs.
+var ErrMigrationsPending = errors.New("the database has pending migrations")
+
+// CheckMigrated returns ErrMigrationsPending when any migration of this
+// build is not applied yet, as on a database never migrated. It applies
+// nothing and takes no lock; a database migrated further by a newer build
+// passes.
+func CheckMigrated(ctx context.Context, s *Store) error {
+	// goose cannot list the migrations of a database without its table.
+	bounded, cancel := s.bound(ctx)
+	defer cancel()
+	if !s.conn(bounded).Migrator().HasTable(goose.DefaultTablename) {
+		return ErrMigrationsPending
+	}
+	provider, err := s.migrationProvider()
+	if err != nil {
+		return fmt.Errorf("prepare migrations: %w", err)
+	}
+	pending, err := provider.HasPending(ctx)
+	if err != nil {
+		return translate("list applied migrations", err)
+	}
+	if pending {
+		return ErrMigrationsPending
 	}
 	return nil
 }

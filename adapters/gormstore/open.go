@@ -7,6 +7,10 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
 	"time"
 
 	"go.uber.org/zap"
@@ -66,6 +70,9 @@ func Open(ctx context.Context, opts Options) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := target.checkDirectory(); err != nil {
+		return nil, err
+	}
 	if opts.QueryTimeout <= 0 {
 		opts.QueryTimeout = defaultQueryTimeout
 	}
@@ -95,6 +102,26 @@ func Open(ctx context.Context, opts Options) (*Store, error) {
 		return nil, errors.Join(err, sqlDB.Close())
 	}
 	return s, nil
+}
+
+// checkDirectory refuses a SQLite file in a directory that does not exist:
+// SQLite creates the file but not its directory, and says only "out of
+// memory" when it cannot.
+func (t target) checkDirectory() error {
+	if t.dialect != DialectSQLite || t.path == ":memory:" || strings.HasPrefix(t.path, "file:") {
+		return nil
+	}
+	dir := filepath.Dir(t.path)
+	info, err := os.Stat(dir)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return fmt.Errorf("open sqlite database %s: directory %s does not exist", t.path, dir)
+	case err != nil:
+		return fmt.Errorf("open sqlite database %s: %w", t.path, err)
+	case !info.IsDir():
+		return fmt.Errorf("open sqlite database %s: %s is not a directory", t.path, dir)
+	}
+	return nil
 }
 
 // Close closes the pool.

@@ -32,6 +32,9 @@ type RouterConfig struct {
 	// Metrics records every request and is served at MetricsPath; nil means
 	// a registry of the router's own that holds only the HTTP series.
 	Metrics *Metrics
+	// MetricsElsewhere leaves MetricsPath off the router (it answers 404),
+	// for when the metrics have a listener of their own.
+	MetricsElsewhere bool
 }
 
 // access says which middleware guards a route.
@@ -127,7 +130,10 @@ func NewRouter(uc UseCases, cfg RouterConfig, ready *Readiness, logger *zap.Logg
 	}
 
 	h := &handler{uc: uc, cursors: cursors, logger: logger}
-	table := append(routes(h, ready), route{http.MethodGet, MetricsPath, accessOps, metrics.serveMetrics})
+	table := routes(h, ready)
+	if !cfg.MetricsElsewhere {
+		table = append(table, route{http.MethodGet, MetricsPath, accessOps, metrics.serveMetrics})
+	}
 	negotiate := []gin.HandlerFunc{mediaTypeMiddleware(logger), bodyLimitMiddleware(limit, logger)}
 	auth := authMiddleware(uc.Authenticate, logger)
 	for _, rt := range table {

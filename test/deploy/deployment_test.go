@@ -29,7 +29,7 @@ func TestDeployment(t *testing.T) {
 	})
 
 	t.Run("probes_hit_health_routes_on_the_http_port", func(t *testing.T) {
-		require.Len(t, c.Ports, 1)
+		require.Len(t, c.Ports, 2, "http and metrics")
 		require.Equal(t, "http", c.Ports[0].Name)
 		require.Equal(t, defaultPort(t), strconv.Itoa(int(c.Ports[0].ContainerPort)))
 		for path, probe := range map[string]*corev1.Probe{"/healthz": c.LivenessProbe, "/readyz": c.ReadinessProbe} {
