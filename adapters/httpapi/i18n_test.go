@@ -38,10 +38,11 @@ func TestCatalogIsComplete(t *testing.T) {
 	codes := []string{codeInvalidJSON, codeInvalidDocument, codeInvalidParameter, codeUnsupportedMediaType,
 		codeNotAcceptable, codeUnauthorized, codeForbidden, codeNotFound, codeMethodNotAllowed, codeConflict,
 		codePayloadTooLarge, codeValidationFailed, codeRateLimited, codeServiceUnavailable, codeInternal}
-	rules := []domain.Rule{domain.RuleRequired, domain.RuleTooLong, domain.RuleTooShort, domain.RuleFormat, domain.RuleTaken, domain.RuleSelf}
+	rules := []domain.Rule{domain.RuleRequired, domain.RuleTooLong, domain.RuleTooShort, domain.RuleFormat, domain.RuleTaken, domain.RuleSelf, domain.RuleCharacters}
 	reasons := []application.ParameterReason{application.ReasonUnknownField, application.ReasonUnknownOperator,
 		application.ReasonInvalidValue, application.ReasonDuplicate, application.ReasonOutOfRange,
-		application.ReasonInvalidCursor, reasonUnknownParameter}
+		application.ReasonInvalidCursor, reasonUnknownParameter, application.ReasonInvalidText,
+		application.ReasonTooLong, application.ReasonTooManyValues}
 	fields := []string{"account_name", "name", "email", "password", "user_id", "content"}
 	for _, lang := range []string{langEnglish, langGerman} {
 		t.Run(lang, func(t *testing.T) {
@@ -59,7 +60,9 @@ func TestCatalogIsComplete(t *testing.T) {
 			for _, reason := range reasons {
 				_, ok := details[lang][reasonKey(reason)]
 				require.True(t, ok, reason)
-				require.Contains(t, message{key: reasonKey(reason), arg: "sort"}.render(lang), "sort")
+				text := message{key: reasonKey(reason), arg: "sort", limit: "1000"}.render(lang)
+				require.Contains(t, text, "sort")
+				require.NotContains(t, text, "{")
 			}
 		})
 	}
