@@ -13,10 +13,10 @@ var inputDetails = map[string]map[string]string{
 		msgURITooLong:      "The request target must not exceed {n} bytes.",
 		msgHeadersTooLarge: "The request headers must not exceed {n} bytes.",
 
-		"rule.characters":              "{} must not contain control characters or bidirectional formatting characters.",
-		"reason.invalid_text":          "{} must be valid UTF-8 text without NUL characters.",
-		"reason.too_long":              "{} must be at most {n} characters.",
-		"reason.too_many_values":       "{} must list at most {n} values.",
+		"rule.characters":        "{} must not contain control characters or bidirectional formatting characters.",
+		"reason.invalid_text":    "{} must be valid UTF-8 text without NUL characters.",
+		"reason.too_long":        "{} must be at most {n} characters.",
+		"reason.too_many_values": "{} must list at most {n} values.",
 	},
 	langGerman: {
 		msgInvalidText:     "{} muss gültiger UTF-8-Text ohne NUL-Zeichen sein.",
@@ -26,10 +26,10 @@ var inputDetails = map[string]map[string]string{
 		msgURITooLong:      "Das Anfrageziel darf höchstens {n} Bytes lang sein.",
 		msgHeadersTooLarge: "Die Anfrage-Header dürfen höchstens {n} Bytes groß sein.",
 
-		"rule.characters":              "{} darf keine Steuerzeichen und keine bidirektionalen Formatierungszeichen enthalten.",
-		"reason.invalid_text":          "{} muss gültiger UTF-8-Text ohne NUL-Zeichen sein.",
-		"reason.too_long":              "{} darf höchstens {n} Zeichen lang sein.",
-		"reason.too_many_values":       "{} darf höchstens {n} Werte aufzählen.",
+		"rule.characters":        "{} darf keine Steuerzeichen und keine bidirektionalen Formatierungszeichen enthalten.",
+		"reason.invalid_text":    "{} muss gültiger UTF-8-Text ohne NUL-Zeichen sein.",
+		"reason.too_long":        "{} darf höchstens {n} Zeichen lang sein.",
+		"reason.too_many_values": "{} darf höchstens {n} Werte aufzählen.",
 	},
 }
 
