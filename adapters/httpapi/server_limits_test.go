@@ -76,14 +76,14 @@ func TestServerRefusesHugeHeaders(t *testing.T) {
 }
 
 func TestServerRefusesLongRequestTargets(t *testing.T) {
-	srv := NewServer(ServerConfig{Addr: "127.0.0.1:0", MaxHeaderBytes: 64 << 10}, http.NotFoundHandler(), nil)
+	srv := NewServer(ServerConfig{Addr: "127.0.0.1:0", MaxHeaderBytes: 128 << 10}, http.NotFoundHandler(), nil)
 	require.NoError(t, srv.Start())
 	t.Cleanup(func() { _ = srv.Shutdown(context.Background()) })
 
-	for _, size := range []int{MaxRequestTargetBytes, 100 << 10} {
+	for _, size := range []int{MaxRequestTargetBytes, 100 << 10, 300 << 10} {
 		res, err := http.Get("http://" + srv.Addr() + "/api/v1/users?filter[name]=" + strings.Repeat("a", size))
 		require.NoError(t, err)
-		requireLimitError(t, res, http.StatusRequestURITooLong, "16384")
+		requireLimitError(t, res, http.StatusRequestURITooLong, "65536")
 	}
 	res, err := http.Get("http://" + srv.Addr() + "/api/v1/users?filter[name]=" + strings.Repeat("a", MaxRequestTargetBytes-len("/api/v1/users?filter[name]=")))
 	require.NoError(t, err)

@@ -8,7 +8,7 @@ import (
 
 // MaxRequestTargetBytes caps the request target (path and query string). A
 // longer one is answered 414 as a JSON:API error.
-const MaxRequestTargetBytes = 16 << 10
+const MaxRequestTargetBytes = 64 << 10
 
 // headerReadFactor is how much more than the configured header limit
 // net/http reads before it gives up with its own text/plain 431: between the
