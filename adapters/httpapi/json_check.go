@@ -3,7 +3,6 @@ package httpapi
 import (
 	"net/http"
 	"strconv"
-	"strings"
 )
 
 // maxJSONDepth bounds how deeply a request document may nest objects and
@@ -148,14 +147,4 @@ func (c *jsonChecker) next(closing byte) (bool, error) {
 	default:
 		return false, errSyntax
 	}
-}
-
-func invalidText(pointer string) error {
-	return reject(http.StatusUnprocessableEntity, codeValidationFailed, message{key: msgInvalidText, arg: lastSegment(pointer)}, pointer)
-}
-
-// lastSegment returns the member name or index a pointer ends with.
-func lastSegment(pointer string) string {
-	name := pointer[strings.LastIndexByte(pointer, '/')+1:]
-	return strings.ReplaceAll(strings.ReplaceAll(name, "~1", "/"), "~0", "~")
 }

@@ -151,13 +151,3 @@ func splitFamily(key string) (family, member string, bracketed bool) {
 	}
 	return key[:open], member, true
 }
-
-// printable makes a parameter name that is not valid text fit for
-// source.parameter: invalid bytes become U+FFFD and NUL is dropped.
-func printable(name string) string {
-	return strings.ReplaceAll(strings.ToValidUTF8(name, "\uFFFD"), "\x00", "")
-}
-
-func paramError(parameter string, reason application.ParameterReason) error {
-	return &application.ParameterError{Parameter: parameter, Reason: reason}
-}
