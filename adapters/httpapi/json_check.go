@@ -54,8 +54,8 @@ func (c *jsonChecker) value(pointer string) error {
 	if c.pos >= len(c.data) {
 		return errSyntax
 	}
-	switch b := c.data[c.pos]; {
-	case b == '{' || b == '[':
+	switch b := c.data[c.pos]; b {
+	case '{', '[':
 		if c.depth++; c.depth > maxJSONDepth {
 			return reject(http.StatusBadRequest, codeInvalidJSON, message{key: msgTooDeep, limit: strconv.Itoa(maxJSONDepth)}, "")
 		}
@@ -65,17 +65,17 @@ func (c *jsonChecker) value(pointer string) error {
 			return c.object(pointer)
 		}
 		return c.array(pointer)
-	case b == '"':
+	case '"':
 		valid, err := c.str()
 		if err == nil && !valid {
 			c.note(invalidText(pointer))
 		}
 		return err
-	case b == 't':
+	case 't':
 		return c.literal("true")
-	case b == 'f':
+	case 'f':
 		return c.literal("false")
-	case b == 'n':
+	case 'n':
 		return c.literal("null")
 	default:
 		return c.number()
