@@ -13,13 +13,22 @@ const (
 	ReasonDuplicate       ParameterReason = "duplicate"
 	ReasonOutOfRange      ParameterReason = "out_of_range"
 	ReasonInvalidCursor   ParameterReason = "invalid_cursor"
+	// ReasonInvalidText means the value is not valid UTF-8 or holds NUL.
+	ReasonInvalidText ParameterReason = "invalid_text"
+	// ReasonTooLong means a value has more characters than Limit.
+	ReasonTooLong ParameterReason = "too_long"
+	// ReasonTooManyValues means an in or !in filter lists more than Limit
+	// values.
+	ReasonTooManyValues ParameterReason = "too_many_values"
 )
 
 // ParameterError reports a bad query parameter; the HTTP adapter answers it
-// with 400 and source.parameter.
+// with 400 and source.parameter. Limit is the cap that was exceeded, for the
+// reasons that have one.
 type ParameterError struct {
 	Parameter string
 	Reason    ParameterReason
+	Limit     int
 }
 
 // Error implements error.

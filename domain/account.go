@@ -26,6 +26,8 @@ func NewAccount(name string, now time.Time) (Account, error) {
 		v.Add("account_name", RuleRequired)
 	} else if n > MaxAccountNameLength {
 		v.Add("account_name", RuleTooLong)
+	} else if !ValidName(name) {
+		v.Add("account_name", RuleCharacters)
 	}
 	if err := v.Err(); err != nil {
 		return Account{}, err

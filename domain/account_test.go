@@ -30,6 +30,10 @@ func TestNewAccount(t *testing.T) {
 		{"missing", "", "", problem("account_name", domain.RuleRequired)},
 		{"only_white_space", " \t ", "", problem("account_name", domain.RuleRequired)},
 		{"101_multibyte_characters", strings.Repeat("ß", 101), "", problem("account_name", domain.RuleTooLong)},
+		{"bell", "Acme\a", "", problem("account_name", domain.RuleCharacters)},
+		{"nul", "A\x00", "", problem("account_name", domain.RuleCharacters)},
+		{"right_to_left_override", "Acme\u202eXYZ", "", problem("account_name", domain.RuleCharacters)},
+		{"invalid_utf8", "Acme\xff", "", problem("account_name", domain.RuleCharacters)},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

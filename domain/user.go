@@ -53,11 +53,13 @@ func (d UserDraft) Validate() (UserDraft, error) {
 		v.Add("name", RuleRequired)
 	case n > MaxNameLength:
 		v.Add("name", RuleTooLong)
+	case !ValidName(d.Name):
+		v.Add("name", RuleCharacters)
 	}
 	switch {
 	case d.Email == "":
 		v.Add("email", RuleRequired)
-	case len(d.Email) > MaxEmailLength || !ValidEmail(d.Email):
+	case len(d.Email) > MaxEmailLength || !ValidText(d.Email) || !ValidEmail(d.Email):
 		v.Add("email", RuleFormat)
 	}
 	switch n := len(d.Password); {
@@ -67,6 +69,8 @@ func (d UserDraft) Validate() (UserDraft, error) {
 		v.Add("password", RuleTooShort)
 	case n > MaxPasswordBytes:
 		v.Add("password", RuleTooLong)
+	case !ValidText(d.Password):
+		v.Add("password", RuleFormat)
 	}
 	return d, v.Err()
 }

@@ -10,13 +10,18 @@ cd "$(dirname "$0")/.."
 
 fuzztime="${FUZZTIME:-20s}"
 
-# package and target, one pair per line.
+# package and target, one pair per line. FuzzRoutes drives every route of
+# the running service on every persistence lane of the acceptance suite:
+# export PARLEY_TEST_DATABASE_URL to include PostgreSQL (CI does, and with
+# CI set the lane is required).
 targets=(
 	"./adapters/httpapi FuzzParseDocument"
+	"./adapters/httpapi FuzzCheckJSON"
 	"./adapters/httpapi FuzzParseQuery"
 	"./adapters/httpapi FuzzCursorDecode"
 	"./adapters/httpapi FuzzCursorRoundtrip"
 	"./adapters/httpapi FuzzRouter"
+	"./test/acceptance FuzzRoutes"
 	"./adapters/tokens FuzzJWTVerify"
 	"./adapters/tokens FuzzJWTVerifySigned"
 )

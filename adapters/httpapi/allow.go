@@ -3,7 +3,21 @@ package httpapi
 import (
 	"slices"
 	"strings"
+
+	"github.com/gin-gonic/gin"
 )
+
+// registered lists every route the engine serves, those of the route table
+// and those registered beside it (the OpenAPI document and its page), so
+// that every 405 can name what is allowed.
+func registered(engine *gin.Engine) []route {
+	infos := engine.Routes()
+	out := make([]route, len(infos))
+	for i, info := range infos {
+		out[i] = route{method: info.Method, path: info.Path}
+	}
+	return out
+}
 
 // allowHeader lists the methods the route table serves on path, for the
 // Allow header of a 405.
@@ -26,6 +40,9 @@ func matchTemplate(template, path string) bool {
 		pSeg, pRest, pMore := strings.Cut(path, "/")
 		if tMore != pMore {
 			return false
+		}
+		if strings.HasPrefix(tSeg, "*") {
+			return true
 		}
 		if strings.HasPrefix(tSeg, ":") {
 			if pSeg == "" {

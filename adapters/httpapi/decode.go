@@ -45,8 +45,8 @@ func readDocument(r *http.Request, spec documentSpec) (map[string]string, error)
 // writable string attributes. Structural faults stop at the first; attribute
 // faults are reported together.
 func parseDocument(body []byte, spec documentSpec) (map[string]string, error) {
-	if !json.Valid(body) {
-		return nil, reject(http.StatusBadRequest, codeInvalidJSON, message{key: msgInvalidJSON}, "")
+	if err := checkJSON(body); err != nil {
+		return nil, err
 	}
 	top, err := members(body, "", message{key: msgDocumentNotObject})
 	if err != nil {

@@ -39,6 +39,7 @@ type problem struct {
 	detail    message
 	pointer   string
 	parameter string
+	header    string
 }
 
 // requestError is a failure the adapter finds itself, before or around a use
@@ -77,7 +78,7 @@ func problemsOf(err error) []problem {
 		return one(http.StatusNotFound, codeNotFound, message{key: msgReference, arg: ref.Field}, attributePointer(ref.Field))
 	case errors.As(err, &pe):
 		return []problem{{status: http.StatusBadRequest, code: codeInvalidParameter,
-			detail: message{key: reasonKey(pe.Reason), arg: pe.Parameter}, parameter: pe.Parameter}}
+			detail: message{key: reasonKey(pe.Reason), arg: pe.Parameter, limit: strconv.Itoa(pe.Limit)}, parameter: pe.Parameter}}
 	case errors.Is(err, domain.ErrNotFound), errors.Is(err, domain.ErrInvalidID):
 		return one(http.StatusNotFound, codeNotFound, message{key: msgNotFound}, "")
 	case errors.Is(err, domain.ErrForbidden):
@@ -132,8 +133,8 @@ func abortWithError(c *gin.Context, logger *zap.Logger, err error) {
 			Title:  title(lang, p.code),
 			Detail: p.detail.render(lang),
 		}
-		if p.pointer != "" || p.parameter != "" {
-			doc.Errors[i].Source = &errorSource{Pointer: p.pointer, Parameter: p.parameter}
+		if p.pointer != "" || p.parameter != "" || p.header != "" {
+			doc.Errors[i].Source = &errorSource{Pointer: p.pointer, Parameter: p.parameter, Header: p.header}
 		}
 	}
 	writeDocument(c, status, doc)

@@ -13,11 +13,12 @@ const (
 	langGerman  = "de"
 )
 
-// message is the detail of a problem: a catalog key and the field or
-// parameter it is about.
+// message is the detail of a problem: a catalog key, the field or parameter
+// it is about and, for a broken cap, the cap.
 type message struct {
-	key string
-	arg string
+	key   string
+	arg   string
+	limit string
 }
 
 // Catalog keys of details that do not come from a rule or parameter reason.
@@ -47,6 +48,12 @@ const (
 	msgNotAcceptable      = "not_acceptable"
 	msgPayloadTooLarge    = "payload_too_large"
 	msgRateLimited        = "rate_limited"
+	msgInvalidText        = "invalid_text"
+	msgDuplicateMember    = "duplicate_member"
+	msgTooDeep            = "too_deep"
+	msgDuplicateHeader    = "duplicate_header"
+	msgURITooLong         = "uri_too_long"
+	msgHeadersTooLarge    = "headers_too_large"
 )
 
 // ruleMessage returns the detail of a broken validation rule, preferring a
@@ -70,7 +77,7 @@ func (m message) render(lang string) string {
 	if !ok {
 		text = details[langEnglish][m.key]
 	}
-	return strings.ReplaceAll(text, "{}", m.arg)
+	return strings.ReplaceAll(strings.ReplaceAll(text, "{n}", m.limit), "{}", m.arg)
 }
 
 // title returns the title of code in lang.

@@ -16,8 +16,11 @@ var (
 )
 
 // details holds, per language, every detail text; "{}" stands for the field
-// or parameter the problem is about.
-var details = map[string]map[string]string{
+// or parameter the problem is about, "{n}" for the cap it broke.
+var details = withInputDetails(coreDetails)
+
+// coreDetails are the texts of the resource and protocol rules.
+var coreDetails = map[string]map[string]string{
 	langEnglish: {
 		msgNotFound:           "The resource does not exist.",
 		msgRouteNotFound:      "No route matches this path.",
@@ -40,8 +43,8 @@ var details = map[string]map[string]string{
 		msgUnknownAttribute:   "{} is not an attribute of this resource.",
 		msgReadOnly:           "{} cannot be set.",
 		msgRelationship:       "The relationship {} cannot be set here.",
-		msgUnsupportedMedia:   "Send the body as application/vnd.api+json without parameters other than ext and profile.",
-		msgNotAcceptable:      "Accept must allow application/vnd.api+json without parameters other than ext and profile.",
+		msgUnsupportedMedia:   "Send the body as application/vnd.api+json without parameters other than profile; no extension is supported.",
+		msgNotAcceptable:      "Accept must allow application/vnd.api+json without parameters other than profile; no extension is supported.",
 		msgPayloadTooLarge:    "The request body must not exceed {} bytes.",
 		msgRateLimited:        "Too many requests; wait before trying again.",
 
@@ -90,8 +93,8 @@ var details = map[string]map[string]string{
 		msgUnknownAttribute:   "{} ist kein Attribut dieser Ressource.",
 		msgReadOnly:           "{} kann nicht gesetzt werden.",
 		msgRelationship:       "Die Beziehung {} kann hier nicht gesetzt werden.",
-		msgUnsupportedMedia:   "Senden Sie den Text als application/vnd.api+json ohne andere Parameter als ext und profile.",
-		msgNotAcceptable:      "Accept muss application/vnd.api+json ohne andere Parameter als ext und profile erlauben.",
+		msgUnsupportedMedia:   "Senden Sie den Text als application/vnd.api+json ohne andere Parameter als profile; Erweiterungen werden nicht unterstützt.",
+		msgNotAcceptable:      "Accept muss application/vnd.api+json ohne andere Parameter als profile erlauben; Erweiterungen werden nicht unterstützt.",
 		msgPayloadTooLarge:    "Der Anfragetext darf höchstens {} Bytes groß sein.",
 		msgRateLimited:        "Zu viele Anfragen; bitte warten Sie, bevor Sie es erneut versuchen.",
 

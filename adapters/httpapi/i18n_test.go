@@ -66,9 +66,10 @@ func TestCatalogIsComplete(t *testing.T) {
 				require.Contains(t, m.render(lang), pair[0])
 			}
 			for _, reason := range reasons {
-				m := message{key: reasonKey(application.ParameterReason(reason)), arg: "sort"}
+				m := message{key: reasonKey(application.ParameterReason(reason)), arg: "sort", limit: "1000"}
 				require.NotEmpty(t, details[lang][m.key], reason)
 				require.Contains(t, m.render(lang), "sort")
+				require.NotContains(t, m.render(lang), "{")
 			}
 		})
 	}

@@ -100,6 +100,7 @@ type errorObject struct {
 type errorSource struct {
 	Pointer   string `json:"pointer,omitempty"`
 	Parameter string `json:"parameter,omitempty"`
+	Header    string `json:"header,omitempty"`
 }
 
 // writeDocument encodes doc as the response body with the JSON:API media type.

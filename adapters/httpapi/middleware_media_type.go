@@ -70,12 +70,14 @@ func acceptable(headers []string) bool {
 	return !mentioned
 }
 
-// onlyJSONAPIParams reports whether params hold nothing but ext and profile
-// (and the q weight, in an Accept header).
+// onlyJSONAPIParams reports whether params hold nothing but profile, an
+// empty ext (Parley supports no extension, so any named one is refused, as
+// JSON:API 1.1 requires) and, in an Accept header, the q weight.
 func onlyJSONAPIParams(params map[string]string, weighted bool) bool {
-	for name := range params {
+	for name, value := range params {
 		switch {
-		case name == "ext", name == "profile":
+		case name == "profile":
+		case name == "ext" && strings.TrimSpace(value) == "":
 		case name == "q" && weighted:
 		default:
 			return false

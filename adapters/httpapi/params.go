@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/parley-chat/parley/application"
+	"github.com/parley-chat/parley/domain"
 )
 
 // reasonUnknownParameter reports a query parameter the endpoint does not
@@ -45,11 +46,17 @@ func parseQuery(rawQuery string, spec paramSpec, cursors *cursorCodec) (queryPar
 		rawKey, rawValue, _ := strings.Cut(pair, "=")
 		key, err := url.QueryUnescape(rawKey)
 		if err != nil {
-			return queryParams{}, paramError(rawKey, application.ReasonInvalidValue)
+			return queryParams{}, paramError(printable(rawKey), application.ReasonInvalidValue)
+		}
+		if !domain.ValidText(key) {
+			return queryParams{}, paramError(printable(key), application.ReasonInvalidText)
 		}
 		value, err := url.QueryUnescape(rawValue)
 		if err != nil {
 			return queryParams{}, paramError(key, application.ReasonInvalidValue)
+		}
+		if !domain.ValidText(value) {
+			return queryParams{}, paramError(key, application.ReasonInvalidText)
 		}
 		if seen[key] {
 			return queryParams{}, paramError(key, application.ReasonDuplicate)
@@ -72,7 +79,11 @@ func (q *queryParams) set(key, value string, spec paramSpec, cursors *cursorCode
 	case key == "sort" && spec.list:
 		q.list.Sort = &value
 	case family == "filter" && bracketed && member != "" && spec.list:
-		q.list.Filters = append(q.list.Filters, application.RawFilter{Field: member, Expr: value})
+		rf := application.RawFilter{Field: member, Expr: value}
+		if err := application.CheckFilterBounds(rf); err != nil {
+			return err
+		}
+		q.list.Filters = append(q.list.Filters, rf)
 	case key == "page[size]" && spec.list:
 		q.list.PageSize = &value
 	case key == "page[after]" && spec.list:
@@ -82,6 +93,9 @@ func (q *queryParams) set(key, value string, spec paramSpec, cursors *cursorCode
 		}
 		q.list.After = &cursor
 	case key == "search_peer" && spec.searchPeer:
+		if err := application.CheckText(key, value, application.MaxSearchLength); err != nil {
+			return err
+		}
 		q.searchPeer = value
 	default:
 		return paramError(key, reasonUnknownParameter)
@@ -136,8 +150,4 @@ func splitFamily(key string) (family, member string, bracketed bool) {
 		return key, "", false
 	}
 	return key[:open], member, true
-}
-
-func paramError(parameter string, reason application.ParameterReason) error {
-	return &application.ParameterError{Parameter: parameter, Reason: reason}
 }

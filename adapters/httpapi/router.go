@@ -124,7 +124,7 @@ func NewRouter(uc UseCases, cfg RouterConfig, ready *Readiness, logger *zap.Logg
 	// written; recovery sits inside them all; the deadline also bounds the
 	// rate-limit store's calls.
 	engine.Use(requestIDMiddleware(), accessLogMiddleware(logger), metricsMiddleware(metrics),
-		languageMiddleware(), recoveryMiddleware(logger), deadlineMiddleware(timeout))
+		languageMiddleware(), recoveryMiddleware(logger), requestHeadersMiddleware(logger), deadlineMiddleware(timeout))
 	if cfg.RateLimiter != nil {
 		engine.Use(rateLimitMiddleware(cfg.RateLimiter, metrics, logger))
 	}
@@ -152,7 +152,7 @@ func NewRouter(uc UseCases, cfg RouterConfig, ready *Readiness, logger *zap.Logg
 		abortWithError(c, logger, reject(http.StatusNotFound, codeNotFound, message{key: msgRouteNotFound}, ""))
 	})
 	engine.NoMethod(func(c *gin.Context) {
-		c.Header("Allow", allowHeader(table, c.Request.URL.Path))
+		c.Header("Allow", allowHeader(registered(engine), c.Request.URL.Path))
 		abortWithError(c, logger, reject(http.StatusMethodNotAllowed, codeMethodNotAllowed, message{key: msgMethodNotAllowed}, ""))
 	})
 	return engine, nil

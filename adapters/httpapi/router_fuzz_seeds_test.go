@@ -1,6 +1,9 @@
 package httpapi
 
-import "net/http"
+import (
+	"net/http"
+	"strings"
+)
 
 // routerSeed is one starting request of FuzzRouter. who picks the caller:
 // 0 admin, 1 member, 2 outsider, 3 garbage token, 4 and 5 none; the high bit
@@ -57,5 +60,15 @@ func routerSeeds() []routerSeed {
 		{http.MethodGet, "//api/v1/../v1/users", "", "", "", 0},
 		{"HEAD", "/api/v1/users/me", "", "", "", 0},
 		{http.MethodOptions, "/api/v1/chats/{chat}/messages", "", "", "", 0},
+		{http.MethodGet, "/api/v1/direct_conversations", "search_peer=%00", "", "", 0},
+		{http.MethodGet, "/api/v1/users", "filter[name]=eq:%ff&sort=%00", "", "", 0},
+		{http.MethodGet, "/api/v1/users", "filter[name]=in:" + strings.Repeat(",", 32766), "", "", 0},
+		{http.MethodGet, "/api/v1/users", "filter[name]=ct:" + strings.Repeat("a", 50000), "", "", 0},
+		{http.MethodPost, "/api/v1/chats/{chat}/messages", "", ct, `{"data":{"type":"message","attributes":{"content":"\ud800\u0000"}}}`, 1},
+		{http.MethodPost, "/api/v1/chats/{chat}/messages", "", ct, `{"data":{"type":"message","attributes":{"content":"a","content":"b"}}}`, 1},
+		{http.MethodPost, "/api/v1/chats/{chat}/messages", "", ct, `{"meta":` + strings.Repeat("[", 10000) + strings.Repeat("]", 10000) + `}`, 1},
+		{http.MethodPost, "/api/v1/users", "", ct, `{"data":{"type":"user","attributes":{"name":"Ada\u202e","email":"x@acme.test","password":"secret123"}}}`, 0},
+		{http.MethodPost, "/api/v1/sign_in", "", ct + `; ext="https://jsonapi.org/ext/atomic"`, signIn, 4},
+		{http.MethodPost, "/openapi.json", "", "", "", 4},
 	}
 }

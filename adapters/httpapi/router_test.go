@@ -29,6 +29,8 @@ func TestRoutingErrors(t *testing.T) {
 		{"patch_user", http.MethodPatch, "/api/v1/users/me", http.StatusMethodNotAllowed, codeMethodNotAllowed, "GET"},
 		{"delete_messages", http.MethodDelete, "/api/v1/chats/abc/messages", http.StatusMethodNotAllowed, codeMethodNotAllowed, "GET, POST"},
 		{"post_healthz", http.MethodPost, "/healthz", http.StatusMethodNotAllowed, codeMethodNotAllowed, "GET"},
+		{"post_openapi", http.MethodPost, "/openapi.json", http.StatusMethodNotAllowed, codeMethodNotAllowed, "GET"},
+		{"delete_docs", http.MethodDelete, "/docs", http.StatusMethodNotAllowed, codeMethodNotAllowed, "GET"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -15,7 +15,9 @@ import (
 // client trickling headers cannot hold a connection forever.
 const defaultReadHeaderTimeout = 10 * time.Second
 
-// ServerConfig configures the HTTP server.
+// ServerConfig configures the HTTP server. MaxHeaderBytes (0: net/http's
+// default of 1 MiB) caps the request line and headers: past it the answer is
+// a JSON:API 431, as is a request target over MaxRequestTargetBytes a 414.
 type ServerConfig struct {
 	Addr              string
 	ReadHeaderTimeout time.Duration
@@ -41,6 +43,10 @@ func NewServer(cfg ServerConfig, handler http.Handler, logger *zap.Logger) *Serv
 	if cfg.ReadHeaderTimeout == 0 {
 		cfg.ReadHeaderTimeout = defaultReadHeaderTimeout
 	}
+	maxHeader := cfg.MaxHeaderBytes
+	if maxHeader <= 0 {
+		maxHeader = http.DefaultMaxHeaderBytes
+	}
 	errorLog, err := zap.NewStdLogAt(logger.Named("http"), zap.WarnLevel)
 	if err != nil {
 		errorLog = zap.NewStdLog(logger.Named("http"))
@@ -49,12 +55,12 @@ func NewServer(cfg ServerConfig, handler http.Handler, logger *zap.Logger) *Serv
 		logger: logger,
 		srv: &http.Server{
 			Addr:              cfg.Addr,
-			Handler:           handler,
+			Handler:           requestLimitHandler(handler, maxHeader),
 			ReadHeaderTimeout: cfg.ReadHeaderTimeout,
 			ReadTimeout:       cfg.ReadTimeout,
 			WriteTimeout:      cfg.WriteTimeout,
 			IdleTimeout:       cfg.IdleTimeout,
-			MaxHeaderBytes:    cfg.MaxHeaderBytes,
+			MaxHeaderBytes:    maxHeader * headerReadFactor,
 			ErrorLog:          errorLog,
 		},
 	}

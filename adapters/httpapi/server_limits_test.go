@@ -3,9 +3,11 @@ package httpapi
 import (
 	"bufio"
 	"context"
+	"encoding/json"
 	"errors"
 	"net"
 	"net/http"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -28,7 +30,7 @@ func TestNewServerAppliesLimits(t *testing.T) {
 	require.Equal(t, cfg.ReadTimeout, s.srv.ReadTimeout)
 	require.Equal(t, cfg.WriteTimeout, s.srv.WriteTimeout)
 	require.Equal(t, cfg.IdleTimeout, s.srv.IdleTimeout)
-	require.Equal(t, cfg.MaxHeaderBytes, s.srv.MaxHeaderBytes)
+	require.Equal(t, cfg.MaxHeaderBytes*headerReadFactor, s.srv.MaxHeaderBytes)
 	require.Equal(t, defaultReadHeaderTimeout, NewServer(ServerConfig{}, http.NotFoundHandler(), nil).srv.ReadHeaderTimeout)
 }
 
@@ -65,11 +67,39 @@ func TestServerRefusesHugeHeaders(t *testing.T) {
 	conn, err := net.Dial("tcp", srv.Addr())
 	require.NoError(t, err)
 	defer func() { _ = conn.Close() }()
-	// net/http allows 4 KiB of slack over MaxHeaderBytes.
-	_, err = conn.Write([]byte("GET / HTTP/1.1\r\nHost: x\r\nX-Big: " + strings.Repeat("a", 16<<10) + "\r\n\r\n"))
+	_, err = conn.Write([]byte("GET / HTTP/1.1\r\nHost: x\r\nAccept-Language: de\r\nX-Big: " + strings.Repeat("a", 8<<10) + "\r\n\r\n"))
 	require.NoError(t, err)
 	res, err := http.ReadResponse(bufio.NewReader(conn), nil)
 	require.NoError(t, err)
+	requireLimitError(t, res, http.StatusRequestHeaderFieldsTooLarge, "4096")
+	require.Equal(t, "de", res.Header.Get("Content-Language"))
+}
+
+func TestServerRefusesLongRequestTargets(t *testing.T) {
+	srv := NewServer(ServerConfig{Addr: "127.0.0.1:0", MaxHeaderBytes: 128 << 10}, http.NotFoundHandler(), nil)
+	require.NoError(t, srv.Start())
+	t.Cleanup(func() { _ = srv.Shutdown(context.Background()) })
+
+	for _, size := range []int{MaxRequestTargetBytes, 100 << 10, 300 << 10} {
+		res, err := http.Get("http://" + srv.Addr() + "/api/v1/users?filter[name]=" + strings.Repeat("a", size))
+		require.NoError(t, err)
+		requireLimitError(t, res, http.StatusRequestURITooLong, "65536")
+	}
+	res, err := http.Get("http://" + srv.Addr() + "/api/v1/users?filter[name]=" + strings.Repeat("a", MaxRequestTargetBytes-len("/api/v1/users?filter[name]=")))
+	require.NoError(t, err)
 	require.NoError(t, res.Body.Close())
-	require.Equal(t, http.StatusRequestHeaderFieldsTooLarge, res.StatusCode)
+	require.Equal(t, http.StatusNotFound, res.StatusCode, "the cap itself is allowed")
+}
+
+func requireLimitError(t *testing.T, res *http.Response, status int, limit string) {
+	t.Helper()
+	defer func() { _ = res.Body.Close() }()
+	require.Equal(t, status, res.StatusCode)
+	require.Equal(t, mediaType, res.Header.Get("Content-Type"))
+	var doc errorDocument
+	require.NoError(t, json.NewDecoder(res.Body).Decode(&doc))
+	require.Len(t, doc.Errors, 1)
+	require.Equal(t, strconv.Itoa(status), doc.Errors[0].Status)
+	require.Equal(t, codePayloadTooLarge, doc.Errors[0].Code)
+	require.Contains(t, doc.Errors[0].Detail, limit)
 }

@@ -67,6 +67,7 @@ type apiError struct {
 	Source struct {
 		Pointer   string `json:"pointer"`
 		Parameter string `json:"parameter"`
+		Header    string `json:"header"`
 	} `json:"source"`
 }
 

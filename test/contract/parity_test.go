@@ -93,7 +93,21 @@ func conversationQueries(d dataset) []listQuery {
 		qs = append(qs, listQuery{sort: "-created_at", filters: f, size: "4"})
 	}
 	qs = append(qs, listQuery{sort: "created_at,-chat_updated_at", search: "e", filters: filter("created_at", "gt:"+t0), size: "2"})
-	return qs
+	return append(qs, capQueries("first_user_id", ada)...)
+}
+
+// capQueries are queries right at the input caps of application (a filter
+// value and a search text of the longest length, in lists of the most
+// values): every store must answer them, and alike.
+func capQueries(idField, id string) []listQuery {
+	ids := strings.TrimSuffix(strings.Repeat(id+",", application.MaxFilterValues), ",")
+	return []listQuery{
+		{search: strings.Repeat("%", application.MaxSearchLength), size: "2"},
+		{search: strings.Repeat("ÖZIL", application.MaxSearchLength/4), size: "2"},
+		{filters: filter(idField, "in:"+ids), size: "3"},
+		{filters: filter(idField, "!in:"+ids), size: "3"},
+		{filters: filter("created_at", "!in:"+strings.TrimSuffix(strings.Repeat(stamp(base)+",", application.MaxFilterValues), ",")), size: "3"},
+	}
 }
 
 func userQueries() []listQuery {
@@ -115,7 +129,37 @@ func userQueries() []listQuery {
 	} {
 		qs = append(qs, listQuery{filters: f, size: "3"})
 	}
-	return qs
+	longest := strings.Repeat("ö", application.MaxFilterValueLength)
+	for _, f := range capTextFilters(longest) {
+		qs = append(qs, listQuery{filters: []application.RawFilter{f}, size: "3"})
+	}
+	names := strings.TrimSuffix(strings.Repeat("Beta,"+longest+",", application.MaxFilterValues/2), ",")
+	return append(qs, listQuery{filters: filter("name", "in:"+names), size: "3"}, listQuery{filters: filter("name", "!in:"+names), size: "3"})
+}
+
+// capTextFilters are text filters on users' names with a value of the
+// longest length, for every text-matching operator.
+func capTextFilters(value string) []application.RawFilter {
+	var out []application.RawFilter
+	for _, op := range []string{"eq", "gt", "pre", "suf", "ct", "!ct"} {
+		out = append(out, application.RawFilter{Field: "name", Expr: op + ":" + value})
+	}
+	return out
+}
+
+// TestCapQueriesAreWithinTheCaps makes sure the queries at the caps are ones
+// the HTTP edge lets through, so that the parity test covers the longest
+// input any store can see.
+func TestCapQueriesAreWithinTheCaps(t *testing.T) {
+	qs := append(capQueries("first_user_id", domain.NewID().String()), userQueries()...)
+	for _, q := range qs {
+		for _, f := range q.filters {
+			require.NoError(t, application.CheckFilterBounds(f), "%s", q)
+		}
+		require.NoError(t, application.CheckText("search_peer", q.search, application.MaxSearchLength))
+	}
+	over := application.RawFilter{Field: "name", Expr: "ct:" + strings.Repeat("ö", application.MaxFilterValueLength+1)}
+	require.Error(t, application.CheckFilterBounds(over))
 }
 
 // TestReadModelParity loads one dataset into every persistence and requires
