@@ -21,7 +21,8 @@ func TestMediaTypes(t *testing.T) {
 			{"form_is_415", "application/x-www-form-urlencoded", http.StatusUnsupportedMediaType, "unsupported_media_type"},
 			{"plain_json_is_accepted", "application/json", http.StatusUnauthorized, "unauthorized"},
 			{"jsonapi_is_accepted", mediaType, http.StatusUnauthorized, "unauthorized"},
-			{"ext_parameter_is_accepted", mediaType + `; ext="https://example.test/ext"`, http.StatusUnauthorized, "unauthorized"},
+			{"unsupported_ext_is_415", mediaType + `; ext="https://example.test/ext"`, http.StatusUnsupportedMediaType, "unsupported_media_type"},
+			{"empty_ext_is_accepted", mediaType + `; ext=""`, http.StatusUnauthorized, "unauthorized"},
 		}
 		for _, c := range cases {
 			t.Run(c.name, func(t *testing.T) {
