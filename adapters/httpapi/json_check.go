@@ -67,7 +67,9 @@ func (c *jsonChecker) value(pointer string) error {
 		return c.array(pointer)
 	case '"':
 		valid, err := c.str()
-		if err == nil && !valid {
+		// A bare string is no resource document: that shape error, not its
+		// text, is the answer.
+		if err == nil && !valid && pointer != "" {
 			c.note(invalidText(pointer))
 		}
 		return err
