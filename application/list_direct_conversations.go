@@ -7,22 +7,6 @@ import (
 	"github.com/parley-chat/parley/domain"
 )
 
-// DirectConversationListSchema is what GET /direct_conversations accepts.
-var DirectConversationListSchema = ListSchema{
-	Filterable: map[string]FieldType{
-		"first_user_id":  IDField,
-		"second_user_id": IDField,
-		"created_at":     TimeField,
-		"updated_at":     TimeField,
-	},
-	Sortable: map[string]FieldType{
-		"chat_updated_at": TimeField,
-		"created_at":      TimeField,
-		"updated_at":      TimeField,
-	},
-	DefaultSort: []SortKey{{Field: "chat_updated_at", Desc: true}},
-}
-
 // ListDirectConversationsInput is the raw list query and peer search text.
 type ListDirectConversationsInput struct {
 	Actor      domain.Actor

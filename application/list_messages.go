@@ -7,16 +7,6 @@ import (
 	"github.com/parley-chat/parley/domain"
 )
 
-// MessageListSchema is what GET /chats/:id/messages accepts: filters on
-// created_at, so that a client can ask for what is newer than the message it
-// has, and created_at in either direction, newest first by default. Every
-// order ends in the id tie-break.
-var MessageListSchema = ListSchema{
-	Filterable:  map[string]FieldType{"created_at": TimeField},
-	Sortable:    map[string]FieldType{"created_at": TimeField},
-	DefaultSort: []SortKey{{Field: "created_at", Desc: true}},
-}
-
 // ListMessagesInput is the chat and the raw paging parameters.
 type ListMessagesInput struct {
 	Actor  domain.Actor

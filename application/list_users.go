@@ -7,13 +7,6 @@ import (
 	"github.com/parley-chat/parley/domain"
 )
 
-// UserListSchema is what GET /users accepts.
-var UserListSchema = ListSchema{
-	Filterable:  map[string]FieldType{"name": TextField, "email": TextField, "created_at": TimeField},
-	Sortable:    map[string]FieldType{"name": TextField, "created_at": TimeField},
-	DefaultSort: []SortKey{{Field: "name"}},
-}
-
 // ListUsers pages through the users of the actor's account.
 type ListUsers struct {
 	users UserReadModel
