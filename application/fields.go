@@ -74,3 +74,13 @@ func (r Resource) ListSchema() ListSchema {
 func Resources() []Resource {
 	return []Resource{UserResource, DirectConversationResource, ChatResource, ChatMembershipResource, MessageResource}
 }
+
+// SelectableFields returns, per resource type, every attribute and
+// relationship a response can carry: the names a sparse fieldset may select.
+func SelectableFields() map[string][]string {
+	out := map[string][]string{}
+	for _, r := range Resources() {
+		out[r.Type] = r.FieldNames()
+	}
+	return out
+}

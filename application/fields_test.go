@@ -50,6 +50,16 @@ func TestListSchemasComeFromTheFieldTables(t *testing.T) {
 		Sortable:    map[string]application.FieldType{"created_at": at},
 		DefaultSort: []application.SortKey{{Field: "created_at", Desc: true}},
 	}, application.MessageListSchema)
-	require.Equal(t, []string{"first_user_id", "second_user_id", "created_at", "updated_at", "chat", "first_user", "second_user"},
-		application.DirectConversationResource.FieldNames())
+}
+
+// TestSelectableFieldsAreEveryRenderedField pins the names a sparse fieldset
+// may select, per resource type.
+func TestSelectableFieldsAreEveryRenderedField(t *testing.T) {
+	require.Equal(t, map[string][]string{
+		"user":                {"name", "email", "role", "created_at", "updated_at"},
+		"direct_conversation": {"first_user_id", "second_user_id", "created_at", "updated_at", "chat", "first_user", "second_user"},
+		"chat":                {"context_type", "context_id", "latest_message_id", "created_at", "updated_at", "chat_memberships", "latest_message"},
+		"chat_membership":     {"chat_id", "user_id", "role_ids", "created_at"},
+		"message":             {"content", "chat_id", "author_id", "created_at", "author"},
+	}, application.SelectableFields())
 }
