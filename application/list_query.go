@@ -16,7 +16,8 @@ const (
 	TimeField
 )
 
-// Operator is a filter operator of API.md section 1.
+// Operator is a filter operator; the OpenAPI document
+// (adapters/httpapi/apidocs/openapi.json) lists which each field type takes.
 type Operator string
 
 // Filter operators.

@@ -44,10 +44,10 @@ func (s ListSchema) Parse(raw RawListQuery) (ListQuery, error) {
 	if raw.PageSize != nil {
 		n, err := strconv.Atoi(strings.TrimSpace(*raw.PageSize))
 		if err != nil {
-			return ListQuery{}, &ParameterError{Parameter: "page[size]", Reason: ReasonInvalidValue}
+			return ListQuery{}, newParameterError(ParameterPageSize, "", ReasonInvalidValue)
 		}
 		if n < 1 || n > MaxPageSize {
-			return ListQuery{}, &ParameterError{Parameter: "page[size]", Reason: ReasonOutOfRange}
+			return ListQuery{}, newParameterError(ParameterPageSize, "", ReasonOutOfRange)
 		}
 		q.Size = n
 	}
@@ -62,26 +62,25 @@ func (s ListSchema) Parse(raw RawListQuery) (ListQuery, error) {
 }
 
 func (s ListSchema) parseFilter(rf RawFilter) (Filter, error) {
-	param := "filter[" + rf.Field + "]"
 	typ, ok := s.Filterable[rf.Field]
 	if !ok {
-		return Filter{}, &ParameterError{Parameter: param, Reason: ReasonUnknownField}
+		return Filter{}, newParameterError(ParameterFilter, rf.Field, ReasonUnknownField)
 	}
 	opText, value, hasValue := strings.Cut(rf.Expr, ":")
 	op := Operator(opText)
 	if !slices.Contains(operatorsByType[typ], op) {
-		return Filter{}, &ParameterError{Parameter: param, Reason: ReasonUnknownOperator}
+		return Filter{}, newParameterError(ParameterFilter, rf.Field, ReasonUnknownOperator)
 	}
 	f := Filter{Field: rf.Field, Type: typ, Op: op}
 	switch op {
 	case OpBlank, OpPresent:
 		if hasValue && value != "" {
-			return Filter{}, &ParameterError{Parameter: param, Reason: ReasonInvalidValue}
+			return Filter{}, newParameterError(ParameterFilter, rf.Field, ReasonInvalidValue)
 		}
 		return f, nil
 	}
 	if !hasValue {
-		return Filter{}, &ParameterError{Parameter: param, Reason: ReasonInvalidValue}
+		return Filter{}, newParameterError(ParameterFilter, rf.Field, ReasonInvalidValue)
 	}
 	texts := []string{value}
 	if op == OpIn || op == OpNotIn {
@@ -90,7 +89,7 @@ func (s ListSchema) parseFilter(rf RawFilter) (Filter, error) {
 	for _, t := range texts {
 		v, ok := typedValue(typ, t)
 		if !ok {
-			return Filter{}, &ParameterError{Parameter: param, Reason: ReasonInvalidValue}
+			return Filter{}, newParameterError(ParameterFilter, rf.Field, ReasonInvalidValue)
 		}
 		if op == OpPrefix || op == OpSuffix || op == OpContains || op == OpNotContains {
 			v = FoldText(t)
@@ -127,10 +126,10 @@ func (s ListSchema) parseSort(text string) ([]SortKey, error) {
 			k = SortKey{Field: name, Desc: true}
 		}
 		if _, ok := s.Sortable[k.Field]; !ok {
-			return nil, &ParameterError{Parameter: "sort", Reason: ReasonUnknownField}
+			return nil, newParameterError(ParameterSort, "", ReasonUnknownField)
 		}
 		if seen[k.Field] {
-			return nil, &ParameterError{Parameter: "sort", Reason: ReasonDuplicate}
+			return nil, newParameterError(ParameterSort, "", ReasonDuplicate)
 		}
 		seen[k.Field] = true
 		keys = append(keys, k)
@@ -151,7 +150,7 @@ func SortString(keys []SortKey) string {
 }
 
 func (s ListSchema) keysetFrom(c Cursor, sort []SortKey) (Keyset, error) {
-	bad := &ParameterError{Parameter: "page[after]", Reason: ReasonInvalidCursor}
+	bad := newParameterError(ParameterPageAfter, "", ReasonInvalidCursor)
 	if c.Sort != SortString(sort) || len(c.Keys) != len(sort) {
 		return Keyset{}, bad
 	}

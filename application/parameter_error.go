@@ -22,13 +22,56 @@ const (
 	ReasonTooManyValues ParameterReason = "too_many_values"
 )
 
+// ParameterKind says which part of a list query a ParameterError is about,
+// without spelling the parameter the way a transport's clients write it.
+type ParameterKind int
+
+// Parameter kinds.
+const (
+	// ParameterNamed is an error an adapter raised about a parameter of
+	// its own; Parameter names it.
+	ParameterNamed ParameterKind = iota
+	// ParameterFilter is the filter on Field.
+	ParameterFilter
+	// ParameterSort is the sort order.
+	ParameterSort
+	// ParameterPageSize is the page size.
+	ParameterPageSize
+	// ParameterPageAfter is the cursor a page starts after.
+	ParameterPageAfter
+)
+
+// ParameterSpelling names a parameter of a kind (and, for a filter, its
+// field) the way an adapter's clients write it.
+type ParameterSpelling func(kind ParameterKind, field string) string
+
 // ParameterError reports a bad query parameter; the HTTP adapter answers it
 // with 400 and source.parameter. Limit is the cap that was exceeded, for the
 // reasons that have one.
 type ParameterError struct {
+	Kind  ParameterKind
+	Field string
+	// Parameter is the parameter as the HTTP API spells it. Adapters set it
+	// for the errors they raise themselves (Kind ParameterNamed); for the
+	// others it is filled by httpParameterName until the HTTP adapter names
+	// them through Name.
 	Parameter string
 	Reason    ParameterReason
 	Limit     int
+}
+
+// newParameterError reports a problem with a list query parameter.
+func newParameterError(kind ParameterKind, field string, reason ParameterReason) *ParameterError {
+	return &ParameterError{Kind: kind, Field: field, Parameter: httpParameterName(kind, field), Reason: reason}
+}
+
+// Name returns the parameter as spell writes it; an error an adapter raised
+// about a parameter of its own keeps the name it was given.
+func (e *ParameterError) Name(spell ParameterSpelling) string {
+	if e.Kind == ParameterNamed {
+		return e.Parameter
+	}
+	return spell(e.Kind, e.Field)
 }
 
 // Error implements error.

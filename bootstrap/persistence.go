@@ -17,13 +17,10 @@ import (
 	"github.com/parley-chat/parley/domain"
 )
 
-// Database settings. The pool size and connection lifetime are left to the
-// store, which knows what each dialect tolerates (SQLite wants few writers).
-const (
-	openTimeout        = 30 * time.Second
-	queryTimeout       = 5 * time.Second
-	slowQueryThreshold = 200 * time.Millisecond
-)
+// openTimeout bounds opening and migrating the database. The query timeout,
+// slow-query threshold, pool size and connection lifetime are the store's
+// defaults: it knows what each dialect tolerates (SQLite wants few writers).
+const openTimeout = 30 * time.Second
 
 // databaseURLVariable names the database's setting in start-up errors.
 const databaseURLVariable = "PARLEY_DATABASE_URL"
@@ -105,8 +102,8 @@ func prepareSchema(ctx context.Context, cfg config.Config, store *gormstore.Stor
 func storeOptions(cfg config.Config, logger *zap.Logger) gormstore.Options {
 	return gormstore.Options{
 		URL:                cfg.DatabaseURL,
-		QueryTimeout:       queryTimeout,
-		SlowQueryThreshold: slowQueryThreshold,
+		QueryTimeout:       gormstore.DefaultQueryTimeout,
+		SlowQueryThreshold: gormstore.DefaultSlowQueryThreshold,
 		Logger:             logger.Named("db"),
 	}
 }

@@ -23,9 +23,14 @@ const (
 	DialectPostgres = "postgres"
 )
 
+// Defaults of Options, the one place these values are defined.
 const (
-	defaultQueryTimeout       = 5 * time.Second
-	defaultSlowQueryThreshold = 200 * time.Millisecond
+	// DefaultQueryTimeout bounds every database call unless
+	// Options.QueryTimeout says otherwise.
+	DefaultQueryTimeout = 5 * time.Second
+	// DefaultSlowQueryThreshold is the duration above which statements are
+	// logged at warn unless Options.SlowQueryThreshold says otherwise.
+	DefaultSlowQueryThreshold = 200 * time.Millisecond
 )
 
 // Options configures Open.
@@ -39,10 +44,11 @@ type Options struct {
 	MaxIdleConns int
 	// ConnMaxLifetime recycles connections; 0 picks a default per dialect.
 	ConnMaxLifetime time.Duration
-	// QueryTimeout bounds every database call; 0 means 5s.
+	// QueryTimeout bounds every database call; 0 means
+	// DefaultQueryTimeout.
 	QueryTimeout time.Duration
 	// SlowQueryThreshold is the duration above which statements are logged
-	// at warn; 0 means 200ms.
+	// at warn; 0 means DefaultSlowQueryThreshold.
 	SlowQueryThreshold time.Duration
 	// Logger receives database warnings; nil discards them.
 	Logger *zap.Logger
@@ -74,10 +80,10 @@ func Open(ctx context.Context, opts Options) (*Store, error) {
 		return nil, err
 	}
 	if opts.QueryTimeout <= 0 {
-		opts.QueryTimeout = defaultQueryTimeout
+		opts.QueryTimeout = DefaultQueryTimeout
 	}
 	if opts.SlowQueryThreshold <= 0 {
-		opts.SlowQueryThreshold = defaultSlowQueryThreshold
+		opts.SlowQueryThreshold = DefaultSlowQueryThreshold
 	}
 	if opts.Logger == nil {
 		opts.Logger = zap.NewNop()

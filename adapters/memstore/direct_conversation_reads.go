@@ -23,19 +23,12 @@ func NewDirectConversationReads(s *Store) *DirectConversationReads {
 
 var conversationListing = listing[application.DirectConversationView]{
 	schema: application.DirectConversationListSchema,
-	field: func(v application.DirectConversationView, name string) any {
-		switch name {
-		case "first_user_id":
-			return v.Conversation.FirstUserID
-		case "second_user_id":
-			return v.Conversation.SecondUserID
-		case "chat_updated_at":
-			return v.Chat.UpdatedAt
-		case "created_at":
-			return v.Conversation.CreatedAt
-		default:
-			return v.Conversation.UpdatedAt
-		}
+	fields: map[string]func(application.DirectConversationView) any{
+		"first_user_id":   func(v application.DirectConversationView) any { return v.Conversation.FirstUserID },
+		"second_user_id":  func(v application.DirectConversationView) any { return v.Conversation.SecondUserID },
+		"chat_updated_at": func(v application.DirectConversationView) any { return v.Chat.UpdatedAt },
+		"created_at":      func(v application.DirectConversationView) any { return v.Conversation.CreatedAt },
+		"updated_at":      func(v application.DirectConversationView) any { return v.Conversation.UpdatedAt },
 	},
 	id: func(v application.DirectConversationView) domain.ID { return v.Conversation.ID },
 }

@@ -11,10 +11,11 @@ import (
 // stores do: filter, skip up to the keyset, order, then cut to Size+1.
 type listing[T any] struct {
 	schema application.ListSchema
-	// field returns the raw value of a filterable or sortable attribute:
-	// a string, a domain.ID or a time.Time.
-	field func(item T, name string) any
-	id    func(item T) domain.ID
+	// fields returns, per filterable or sortable attribute of the
+	// resource's field table, its raw value: a string, a domain.ID or a
+	// time.Time. A test holds the keys against the table.
+	fields map[string]func(item T) any
+	id     func(item T) domain.ID
 }
 
 // keyed is an item with its sort values computed once.
@@ -55,7 +56,7 @@ func (l listing[T]) page(items []T, q application.ListQuery) ([]T, error) {
 func (l listing[T]) sortValues(item T, sort []application.SortKey) []any {
 	values := make([]any, len(sort))
 	for i, k := range sort {
-		v := l.field(item, k.Field)
+		v := l.fields[k.Field](item)
 		if text, ok := v.(string); ok {
 			v = application.FoldText(text)
 		}
@@ -67,7 +68,7 @@ func (l listing[T]) sortValues(item T, sort []application.SortKey) []any {
 // matchesAll reports whether item passes every filter.
 func (l listing[T]) matchesAll(item T, filters []application.Filter) bool {
 	for _, f := range filters {
-		if !matches(l.field(item, f.Field), f) {
+		if !matches(l.fields[f.Field](item), f) {
 			return false
 		}
 	}

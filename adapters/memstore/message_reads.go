@@ -19,9 +19,8 @@ func NewMessageReads(s *Store) *MessageReads { return &MessageReads{s: s} }
 
 var messageListing = listing[application.MessageView]{
 	schema: application.MessageListSchema,
-	// created_at is the only filterable and sortable message attribute.
-	field: func(v application.MessageView, _ string) any {
-		return v.Message.CreatedAt
+	fields: map[string]func(application.MessageView) any{
+		"created_at": func(v application.MessageView) any { return v.Message.CreatedAt },
 	},
 	id: func(v application.MessageView) domain.ID { return v.Message.ID },
 }

@@ -19,15 +19,10 @@ func NewUserReads(s *Store) *UserReads { return &UserReads{s: s} }
 
 var userListing = listing[domain.User]{
 	schema: application.UserListSchema,
-	field: func(u domain.User, name string) any {
-		switch name {
-		case "name":
-			return u.Name
-		case "email":
-			return u.Email
-		default:
-			return u.CreatedAt
-		}
+	fields: map[string]func(domain.User) any{
+		"name":       func(u domain.User) any { return u.Name },
+		"email":      func(u domain.User) any { return u.Email },
+		"created_at": func(u domain.User) any { return u.CreatedAt },
 	},
 	id: func(u domain.User) domain.ID { return u.ID },
 }

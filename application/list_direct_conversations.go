@@ -7,42 +7,6 @@ import (
 	"github.com/parley-chat/parley/domain"
 )
 
-// DirectConversationListSchema is what GET /direct_conversations accepts.
-var DirectConversationListSchema = ListSchema{
-	Filterable: map[string]FieldType{
-		"first_user_id":  IDField,
-		"second_user_id": IDField,
-		"created_at":     TimeField,
-		"updated_at":     TimeField,
-	},
-	Sortable: map[string]FieldType{
-		"chat_updated_at": TimeField,
-		"created_at":      TimeField,
-		"updated_at":      TimeField,
-	},
-	DefaultSort: []SortKey{{Field: "chat_updated_at", Desc: true}},
-}
-
-// GetDirectConversation returns one of the actor's conversations.
-type GetDirectConversation struct {
-	reads DirectConversationReadModel
-}
-
-// NewGetDirectConversation returns the use case.
-func NewGetDirectConversation(reads DirectConversationReadModel) *GetDirectConversation {
-	return &GetDirectConversation{reads: reads}
-}
-
-// Execute returns domain.ErrNotFound for a malformed id, a missing
-// conversation and one the actor does not take part in alike.
-func (uc *GetDirectConversation) Execute(ctx context.Context, actor domain.Actor, id string) (DirectConversationView, error) {
-	cid, err := domain.ParseID(id)
-	if err != nil {
-		return DirectConversationView{}, domain.ErrNotFound
-	}
-	return uc.reads.Get(ctx, actor, cid)
-}
-
 // ListDirectConversationsInput is the raw list query and peer search text.
 type ListDirectConversationsInput struct {
 	Actor      domain.Actor
