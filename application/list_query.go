@@ -16,7 +16,8 @@ const (
 	TimeField
 )
 
-// Operator is a filter operator of API.md section 1.
+// Operator is a filter operator, as the OpenAPI document
+// (adapters/httpapi/apidocs/openapi.json) lists them.
 type Operator string
 
 // Filter operators.
