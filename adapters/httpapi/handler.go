@@ -44,16 +44,6 @@ func (h *handler) actor(c *gin.Context) (domain.Actor, bool) {
 	return actor, true
 }
 
-// document reads the request body against spec, answering the error itself.
-func (h *handler) document(c *gin.Context, spec documentSpec) (map[string]string, bool) {
-	attrs, err := readDocument(c.Request, spec)
-	if err != nil {
-		h.fail(c, err)
-		return nil, false
-	}
-	return attrs, true
-}
-
 // page writes one page of a collection with its self and next links.
 func (h *handler) page(c *gin.Context, cd *compound, data []resource, next *application.Cursor) {
 	links, err := pageLinks(c.Request.URL, next, h.cursors)
