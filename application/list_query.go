@@ -16,8 +16,8 @@ const (
 	TimeField
 )
 
-// Operator is a filter operator, as the OpenAPI document
-// (adapters/httpapi/apidocs/openapi.json) lists them.
+// Operator is a filter operator; the OpenAPI document
+// (adapters/httpapi/apidocs/openapi.json) lists which each field type takes.
 type Operator string
 
 // Filter operators.
