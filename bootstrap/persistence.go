@@ -21,6 +21,7 @@ import (
 // store, which knows what each dialect tolerates (SQLite wants few writers).
 const (
 	openTimeout        = 30 * time.Second
+	queryTimeout       = 5 * time.Second
 	slowQueryThreshold = 200 * time.Millisecond
 )
 
@@ -103,8 +104,8 @@ func prepareSchema(ctx context.Context, cfg config.Config, store *gormstore.Stor
 
 func storeOptions(cfg config.Config, logger *zap.Logger) gormstore.Options {
 	return gormstore.Options{
-		URL: cfg.DatabaseURL,
-		// QueryTimeout is left at the store's default (gormstore.Options).
+		URL:                cfg.DatabaseURL,
+		QueryTimeout:       queryTimeout,
 		SlowQueryThreshold: slowQueryThreshold,
 		Logger:             logger.Named("db"),
 	}
