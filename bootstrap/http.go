@@ -14,18 +14,13 @@ import (
 	"github.com/parley-chat/parley/config"
 )
 
-// Server limits.
+// Server limits the HTTP adapter has no default for. The body limit, the
+// read-header, write and request timeouts are httpapi's defaults, defined in
+// adapters/httpapi/limits.go.
 const (
-	maxBodyBytes      = 1 << 20
-	maxHeaderBytes    = 64 << 10
-	readHeaderTimeout = 5 * time.Second
-	readTimeout       = 30 * time.Second
-	writeTimeout      = 30 * time.Second
-	idleTimeout       = 120 * time.Second
-	// requestTimeout stays under writeTimeout, so that a request cut off by
-	// its deadline is still answered with a 503 rather than a dropped
-	// connection.
-	requestTimeout = 25 * time.Second
+	maxHeaderBytes = 64 << 10
+	readTimeout    = 30 * time.Second
+	idleTimeout    = 120 * time.Second
 )
 
 func httpModule() fx.Option {
@@ -35,6 +30,8 @@ func httpModule() fx.Option {
 	)
 }
 
+// useCases asks the graph for every use case of httpapi.UseCases; adding a
+// use case there without adding it here fails the start (UseCases.check).
 type useCases struct {
 	fx.In
 
@@ -88,8 +85,8 @@ func newRouter(in routerIn) (http.Handler, error) {
 	router, err := httpapi.NewRouter(in.UseCases, httpapi.RouterConfig{
 		CursorSecret:   in.Config.JWTSecret,
 		TrustedProxies: in.Config.TrustedProxies,
-		MaxBodyBytes:   maxBodyBytes,
-		RequestTimeout: requestTimeout,
+		MaxBodyBytes:   httpapi.DefaultMaxBodyBytes,
+		RequestTimeout: httpapi.DefaultRequestTimeout,
 		RateLimiter:    in.RateLimiter,
 		Metrics:        in.Metrics,
 		// A metrics listener of its own takes /metrics off the API's port.
@@ -128,9 +125,9 @@ func newServer(lc fx.Lifecycle, cfg config.Config, handler http.Handler, ready *
 func serverConfig(cfg config.Config) httpapi.ServerConfig {
 	return httpapi.ServerConfig{
 		Addr:              cfg.HTTPAddr,
-		ReadHeaderTimeout: readHeaderTimeout,
+		ReadHeaderTimeout: httpapi.DefaultReadHeaderTimeout,
 		ReadTimeout:       readTimeout,
-		WriteTimeout:      writeTimeout,
+		WriteTimeout:      httpapi.DefaultWriteTimeout,
 		IdleTimeout:       idleTimeout,
 		MaxHeaderBytes:    maxHeaderBytes,
 	}

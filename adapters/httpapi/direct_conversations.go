@@ -28,13 +28,12 @@ func (h *handler) startDirectConversation(c *gin.Context) {
 	if !ok {
 		return
 	}
-	attrs, ok := h.document(c, startConversationDoc)
+	in, ok := readInput(h, c, startConversationInput)
 	if !ok {
 		return
 	}
-	out, err := h.uc.StartDirectConversation.Execute(c.Request.Context(), application.StartDirectConversationInput{
-		Actor: actor, UserID: attrs["user_id"],
-	})
+	in.Actor = actor
+	out, err := h.uc.StartDirectConversation.Execute(c.Request.Context(), in)
 	if err != nil {
 		h.fail(c, err)
 		return

@@ -13,7 +13,8 @@ import (
 	"github.com/parley-chat/parley/domain"
 )
 
-// Error codes of API.md section 1; clients rely on them, so they never change.
+// Error codes, as the OpenAPI document (apidocs/openapi.json) lists them;
+// clients rely on them, so they never change.
 const (
 	codeInvalidJSON          = "invalid_json"
 	codeInvalidDocument      = "invalid_document"

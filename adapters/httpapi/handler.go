@@ -1,9 +1,7 @@
 package httpapi
 
 import (
-	"errors"
 	"net/http"
-	"reflect"
 
 	"github.com/gin-gonic/gin"
 	"go.uber.org/zap"
@@ -11,35 +9,6 @@ import (
 	"github.com/parley-chat/parley/application"
 	"github.com/parley-chat/parley/domain"
 )
-
-// UseCases are the application use cases the handlers drive.
-type UseCases struct {
-	SignUp                  *application.SignUp
-	SignIn                  *application.SignIn
-	SignOut                 *application.SignOut
-	Authenticate            *application.Authenticate
-	GetUser                 *application.GetUser
-	ListUsers               *application.ListUsers
-	CreateUser              *application.CreateUser
-	StartDirectConversation *application.StartDirectConversation
-	GetDirectConversation   *application.GetDirectConversation
-	ListDirectConversations *application.ListDirectConversations
-	GetChat                 *application.GetChat
-	PostMessage             *application.PostMessage
-	ListMessages            *application.ListMessages
-}
-
-// check reports the first use case that is missing, so that a wiring
-// mistake stops the start instead of failing a request later.
-func (uc UseCases) check() error {
-	v := reflect.ValueOf(uc)
-	for i := range v.NumField() {
-		if v.Field(i).IsNil() {
-			return errors.New("use case " + v.Type().Field(i).Name + " is missing")
-		}
-	}
-	return nil
-}
 
 // handler holds what the route handlers share.
 type handler struct {
@@ -73,16 +42,6 @@ func (h *handler) actor(c *gin.Context) (domain.Actor, bool) {
 		return domain.Actor{}, false
 	}
 	return actor, true
-}
-
-// document reads the request body against spec, answering the error itself.
-func (h *handler) document(c *gin.Context, spec documentSpec) (map[string]string, bool) {
-	attrs, err := readDocument(c.Request, spec)
-	if err != nil {
-		h.fail(c, err)
-		return nil, false
-	}
-	return attrs, true
 }
 
 // page writes one page of a collection with its self and next links.

@@ -3,14 +3,15 @@ package httpapi
 import (
 	"strings"
 
+	"github.com/parley-chat/parley/adapters/httpapi/i18n"
 	"github.com/parley-chat/parley/application"
 	"github.com/parley-chat/parley/domain"
 )
 
 // Languages the error texts are written in.
 const (
-	langEnglish = "en"
-	langGerman  = "de"
+	langEnglish = i18n.English
+	langGerman  = i18n.German
 )
 
 // message is the detail of a problem: a catalog key, the field or parameter
@@ -60,7 +61,7 @@ const (
 // text written for that very field.
 func ruleMessage(field string, rule domain.Rule) message {
 	key := "rule." + string(rule) + "." + field
-	if _, ok := details[langEnglish][key]; ok {
+	if _, ok := catalog.Detail(langEnglish, key); ok {
 		return message{key: key, arg: field}
 	}
 	return message{key: "rule." + string(rule), arg: field}
@@ -73,54 +74,18 @@ func reasonKey(r application.ParameterReason) string {
 
 // render puts m into lang.
 func (m message) render(lang string) string {
-	text, ok := details[lang][m.key]
+	text, ok := catalog.Detail(lang, m.key)
 	if !ok {
-		text = details[langEnglish][m.key]
+		text, _ = catalog.Detail(langEnglish, m.key)
 	}
 	return strings.ReplaceAll(strings.ReplaceAll(text, "{n}", m.limit), "{}", m.arg)
 }
 
 // title returns the title of code in lang.
 func title(lang, code string) string {
-	if t, ok := titles[lang][code]; ok {
+	if t, ok := catalog.Title(lang, code); ok {
 		return t
 	}
-	return titles[langEnglish][code]
-}
-
-var titles = map[string]map[string]string{
-	langEnglish: {
-		codeInvalidJSON:          "Malformed JSON",
-		codeInvalidDocument:      "Invalid document",
-		codeInvalidParameter:     "Invalid query parameter",
-		codeUnsupportedMediaType: "Unsupported media type",
-		codeNotAcceptable:        "Not acceptable",
-		codeUnauthorized:         "Unauthorized",
-		codeForbidden:            "Forbidden",
-		codeNotFound:             "Not found",
-		codeMethodNotAllowed:     "Method not allowed",
-		codeConflict:             "Conflict",
-		codePayloadTooLarge:      "Payload too large",
-		codeValidationFailed:     "Invalid attribute",
-		codeRateLimited:          "Too many requests",
-		codeServiceUnavailable:   "Service unavailable",
-		codeInternal:             "Internal error",
-	},
-	langGerman: {
-		codeInvalidJSON:          "Fehlerhaftes JSON",
-		codeInvalidDocument:      "Ungültiges Dokument",
-		codeInvalidParameter:     "Ungültiger Abfrageparameter",
-		codeUnsupportedMediaType: "Nicht unterstützter Medientyp",
-		codeNotAcceptable:        "Nicht akzeptabel",
-		codeUnauthorized:         "Nicht angemeldet",
-		codeForbidden:            "Verboten",
-		codeNotFound:             "Nicht gefunden",
-		codeMethodNotAllowed:     "Methode nicht erlaubt",
-		codeConflict:             "Konflikt",
-		codePayloadTooLarge:      "Anfrage zu groß",
-		codeValidationFailed:     "Ungültiges Attribut",
-		codeRateLimited:          "Zu viele Anfragen",
-		codeServiceUnavailable:   "Dienst nicht verfügbar",
-		codeInternal:             "Interner Fehler",
-	},
+	t, _ := catalog.Title(langEnglish, code)
+	return t
 }

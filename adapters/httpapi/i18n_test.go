@@ -11,29 +11,6 @@ import (
 	"github.com/parley-chat/parley/domain"
 )
 
-func TestNegotiateLanguage(t *testing.T) {
-	cases := map[string]string{
-		"":                         langEnglish,
-		"de":                       langGerman,
-		"DE-at":                    langGerman,
-		"en-US":                    langEnglish,
-		"fr":                       langEnglish,
-		"fr, de;q=0.1":             langGerman,
-		"de-DE, en;q=0.5":          langGerman,
-		"de;q=0.4, en;q=0.8":       langEnglish,
-		"en;q=0.4, de;q=0.8":       langGerman,
-		"de;q=0, en;q=0.1":         langEnglish,
-		"de;q=0":                   langEnglish,
-		"de;q=abc, en;q=0.2":       langEnglish,
-		"*;q=0.5, de;q=0.6":        langGerman,
-		"de;q=0.5, *;q=0.5":        langGerman,
-		" de ; q = 0.9 , en;q=0.3": langGerman,
-	}
-	for header, want := range cases {
-		require.Equal(t, want, negotiateLanguage(header), "Accept-Language: %q", header)
-	}
-}
-
 // TestCatalogIsComplete takes every error code, catalog key, rule, parameter
 // reason and validated field from the source that defines or uses it, so a
 // new one cannot go without its English and German text.
@@ -52,33 +29,39 @@ func TestCatalogIsComplete(t *testing.T) {
 	for _, lang := range []string{langEnglish, langGerman} {
 		t.Run(lang, func(t *testing.T) {
 			for _, code := range codes {
-				require.NotEmpty(t, titles[lang][code], code)
+				require.NotEmpty(t, catalogTitle(lang, code), code)
 			}
 			for _, key := range keys {
-				require.NotEmpty(t, details[lang][key], key)
+				require.NotEmpty(t, catalogDetail(lang, key), key)
 			}
 			for _, rule := range rules {
-				require.NotEmpty(t, details[lang]["rule."+rule], rule)
+				require.NotEmpty(t, catalogDetail(lang, "rule."+rule), rule)
 			}
 			for _, pair := range pairs {
 				m := ruleMessage(pair[0], domain.Rule(pair[1]))
-				require.NotEmpty(t, details[lang][m.key], "%s %s", pair[0], pair[1])
+				require.NotEmpty(t, catalogDetail(lang, m.key), "%s %s", pair[0], pair[1])
 				require.Contains(t, m.render(lang), pair[0])
 			}
 			for _, reason := range reasons {
 				m := message{key: reasonKey(application.ParameterReason(reason)), arg: "sort", limit: "1000"}
-				require.NotEmpty(t, details[lang][m.key], reason)
+				require.NotEmpty(t, catalogDetail(lang, m.key), reason)
 				require.Contains(t, m.render(lang), "sort")
 				require.NotContains(t, m.render(lang), "{")
 			}
 		})
 	}
-	require.Len(t, titles[langGerman], len(titles[langEnglish]))
-	for key := range details[langEnglish] {
-		_, ok := details[langGerman][key]
+	enTitles, enDetails := catalog.Keys(langEnglish)
+	deTitles, deDetails := catalog.Keys(langGerman)
+	require.Equal(t, enTitles, deTitles, "both languages title the same codes")
+	for _, key := range enDetails {
+		_, ok := catalog.Detail(langGerman, key)
 		require.True(t, ok, "German lacks %s", key)
 	}
-	require.Len(t, details[langGerman], len(details[langEnglish]))
+	require.Len(t, deDetails, len(enDetails))
+	for _, text := range enDetails {
+		d, _ := catalog.Detail(langEnglish, text)
+		require.NotRegexp(t, `\{[a-z][a-z_]+\}`, d, "%s quotes a limit the catalog was not given", text)
+	}
 	require.NotEqual(t, ruleMessage("user_id", domain.RuleFormat).render(langEnglish), ruleMessage("user_id", domain.RuleFormat).render(langGerman))
 }
 
@@ -113,4 +96,17 @@ func TestContentLanguage(t *testing.T) {
 		require.True(t, strings.Contains(r.doc.Errors[0].Detail, "UUID"), r.raw)
 		require.Equal(t, "Ungültiges Attribut", r.doc.Errors[0].Title)
 	})
+}
+
+// catalogTitle is the title of code in lang, without the English fallback.
+func catalogTitle(lang, code string) string {
+	t, _ := catalog.Title(lang, code)
+	return t
+}
+
+// catalogDetail is the detail text of key in lang, without the English
+// fallback.
+func catalogDetail(lang, key string) string {
+	t, _ := catalog.Detail(lang, key)
+	return t
 }

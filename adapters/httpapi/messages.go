@@ -52,13 +52,12 @@ func (h *handler) postMessage(c *gin.Context) {
 	if !ok {
 		return
 	}
-	attrs, ok := h.document(c, postMessageDoc)
+	in, ok := readInput(h, c, postMessageInput)
 	if !ok {
 		return
 	}
-	view, err := h.uc.PostMessage.Execute(c.Request.Context(), application.PostMessageInput{
-		Actor: actor, ChatID: c.Param("chat_id"), Content: attrs["content"],
-	})
+	in.Actor, in.ChatID = actor, c.Param("chat_id")
+	view, err := h.uc.PostMessage.Execute(c.Request.Context(), in)
 	if err != nil {
 		h.fail(c, err)
 		return

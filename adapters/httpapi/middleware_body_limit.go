@@ -8,9 +8,6 @@ import (
 	"go.uber.org/zap"
 )
 
-// defaultMaxBodyBytes is the body limit of API.md section 1.
-const defaultMaxBodyBytes = 1 << 20
-
 // bodyLimitMiddleware refuses a declared oversized body at once and caps the
 // reader for bodies of unknown length; decoding reports the overflow.
 func bodyLimitMiddleware(limit int64, logger *zap.Logger) gin.HandlerFunc {

@@ -7,11 +7,6 @@ import (
 	"github.com/gin-gonic/gin"
 )
 
-// DefaultRequestTimeout bounds a request when RouterConfig sets no
-// RequestTimeout. It stays under the server's write timeout, so that a
-// request cut off by it can still be answered.
-const DefaultRequestTimeout = 25 * time.Second
-
 // deadlineMiddleware gives the request's context a deadline, so that use
 // cases and database calls stop once the request has run too long; they then
 // fail with context.DeadlineExceeded, which answers 503.

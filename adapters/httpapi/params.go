@@ -35,7 +35,11 @@ type queryParams struct {
 }
 
 // parseQuery reads rawQuery strictly: anything spec does not allow, repeated
-// parameters and malformed values are a *application.ParameterError.
+// parameters and malformed values are a *application.ParameterError. The
+// pairs are split here and unescaped with net/url rather than read with
+// url.ParseQuery, which would merge repeated parameters into one map entry,
+// lose their order (the first fault is the one reported) and name no
+// parameter in its escape errors.
 func parseQuery(rawQuery string, spec paramSpec, cursors *cursorCodec) (queryParams, error) {
 	var q queryParams
 	seen := map[string]bool{}

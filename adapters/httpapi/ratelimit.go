@@ -14,7 +14,8 @@ import (
 // says as much as one per request.
 const storeWarnInterval = 10 * time.Second
 
-// RateLimitConfig sets the budgets of API.md section 1.
+// RateLimitConfig sets the rate-limit budgets the OpenAPI document
+// (apidocs/openapi.json) describes.
 type RateLimitConfig struct {
 	// Store keeps the counters: in process memory for one replica, in Redis
 	// when replicas share one budget.

@@ -21,7 +21,7 @@ type RouterConfig struct {
 	// TrustedProxies lists the addresses and CIDRs whose X-Forwarded-For is
 	// believed; empty means the connection's own address is the client's.
 	TrustedProxies []string
-	// MaxBodyBytes limits request bodies; 0 means 1 MiB.
+	// MaxBodyBytes limits request bodies; 0 means DefaultMaxBodyBytes.
 	MaxBodyBytes int64
 	// RequestTimeout bounds each request's context; 0 means
 	// DefaultRequestTimeout.
@@ -95,7 +95,7 @@ func NewRouter(uc UseCases, cfg RouterConfig, ready *Readiness, logger *zap.Logg
 	}
 	limit := cfg.MaxBodyBytes
 	if limit <= 0 {
-		limit = defaultMaxBodyBytes
+		limit = DefaultMaxBodyBytes
 	}
 	timeout := cfg.RequestTimeout
 	if timeout <= 0 {

@@ -11,10 +11,6 @@ import (
 	"go.uber.org/zap"
 )
 
-// defaultReadHeaderTimeout applies when none is configured, so that a
-// client trickling headers cannot hold a connection forever.
-const defaultReadHeaderTimeout = 10 * time.Second
-
 // ServerConfig configures the HTTP server. MaxHeaderBytes (0: net/http's
 // default of 1 MiB) caps the request line and headers: past it the answer is
 // a JSON:API 431, as is a request target over MaxRequestTargetBytes a 414.
@@ -41,7 +37,7 @@ func NewServer(cfg ServerConfig, handler http.Handler, logger *zap.Logger) *Serv
 		logger = zap.NewNop()
 	}
 	if cfg.ReadHeaderTimeout == 0 {
-		cfg.ReadHeaderTimeout = defaultReadHeaderTimeout
+		cfg.ReadHeaderTimeout = DefaultReadHeaderTimeout
 	}
 	maxHeader := cfg.MaxHeaderBytes
 	if maxHeader <= 0 {

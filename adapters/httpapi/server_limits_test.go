@@ -31,7 +31,7 @@ func TestNewServerAppliesLimits(t *testing.T) {
 	require.Equal(t, cfg.WriteTimeout, s.srv.WriteTimeout)
 	require.Equal(t, cfg.IdleTimeout, s.srv.IdleTimeout)
 	require.Equal(t, cfg.MaxHeaderBytes*headerReadFactor, s.srv.MaxHeaderBytes)
-	require.Equal(t, defaultReadHeaderTimeout, NewServer(ServerConfig{}, http.NotFoundHandler(), nil).srv.ReadHeaderTimeout)
+	require.Equal(t, DefaultReadHeaderTimeout, NewServer(ServerConfig{}, http.NotFoundHandler(), nil).srv.ReadHeaderTimeout)
 }
 
 func TestServerDropsSlowHeaders(t *testing.T) {

@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"net/http"
 	"strconv"
+
+	"github.com/parley-chat/parley/adapters/httpapi/i18n"
 )
 
 // MaxRequestTargetBytes caps the request target (path and query string). A
@@ -47,7 +49,7 @@ func headerBytes(r *http.Request) int {
 // writeLimitError writes a JSON:API error outside the router: the request is
 // refused before any middleware runs, so the language is negotiated here.
 func writeLimitError(w http.ResponseWriter, r *http.Request, status int, key string, limit int) {
-	lang := negotiateLanguage(r.Header.Get("Accept-Language"))
+	lang := i18n.Negotiate(r.Header.Get("Accept-Language"))
 	doc := errorDocument{Errors: []errorObject{{
 		Status: strconv.Itoa(status),
 		Code:   codePayloadTooLarge,

@@ -22,13 +22,11 @@ func (h *handler) signUp(c *gin.Context) {
 	if !ok {
 		return
 	}
-	attrs, ok := h.document(c, signUpDocument)
+	in, ok := readInput(h, c, signUpInput)
 	if !ok {
 		return
 	}
-	session, err := h.uc.SignUp.Execute(c.Request.Context(), application.SignUpInput{
-		AccountName: attrs["account_name"], Name: attrs["name"], Email: attrs["email"], Password: attrs["password"],
-	})
+	session, err := h.uc.SignUp.Execute(c.Request.Context(), in)
 	if err != nil {
 		h.fail(c, err)
 		return
@@ -42,13 +40,11 @@ func (h *handler) signIn(c *gin.Context) {
 	if !ok {
 		return
 	}
-	attrs, ok := h.document(c, signInDocument)
+	in, ok := readInput(h, c, signInInput)
 	if !ok {
 		return
 	}
-	session, err := h.uc.SignIn.Execute(c.Request.Context(), application.SignInInput{
-		Email: attrs["email"], Password: attrs["password"],
-	})
+	session, err := h.uc.SignIn.Execute(c.Request.Context(), in)
 	if err != nil {
 		h.fail(c, err)
 		return

@@ -5,7 +5,6 @@ import (
 
 	"github.com/gin-gonic/gin"
 
-	"github.com/parley-chat/parley/application"
 	"github.com/parley-chat/parley/domain"
 )
 
@@ -84,13 +83,11 @@ func (h *handler) createUser(c *gin.Context) {
 	if !ok {
 		return
 	}
-	attrs, ok := h.document(c, createUserDoc)
+	in, ok := readInput(h, c, createUserInput)
 	if !ok {
 		return
 	}
-	user, err := h.uc.CreateUser.Execute(c.Request.Context(), actor, application.CreateUserInput{
-		Name: attrs["name"], Email: attrs["email"], Password: attrs["password"],
-	})
+	user, err := h.uc.CreateUser.Execute(c.Request.Context(), actor, in)
 	if err != nil {
 		h.fail(c, err)
 		return

@@ -1,0 +1,54 @@
+package httpapi
+
+import (
+	"errors"
+
+	"github.com/parley-chat/parley/application"
+)
+
+// UseCases are the application use cases the handlers drive. This struct is
+// the one list of them at the edge: bootstrap fills it from the graph and
+// the tests from fakes.
+type UseCases struct {
+	SignUp                  *application.SignUp
+	SignIn                  *application.SignIn
+	SignOut                 *application.SignOut
+	Authenticate            *application.Authenticate
+	GetUser                 *application.GetUser
+	ListUsers               *application.ListUsers
+	CreateUser              *application.CreateUser
+	StartDirectConversation *application.StartDirectConversation
+	GetDirectConversation   *application.GetDirectConversation
+	ListDirectConversations *application.ListDirectConversations
+	GetChat                 *application.GetChat
+	PostMessage             *application.PostMessage
+	ListMessages            *application.ListMessages
+}
+
+// check reports the first use case that is missing, so that a wiring
+// mistake stops the start instead of failing a request later.
+func (uc UseCases) check() error {
+	for _, f := range []struct {
+		name    string
+		missing bool
+	}{
+		{"SignUp", uc.SignUp == nil},
+		{"SignIn", uc.SignIn == nil},
+		{"SignOut", uc.SignOut == nil},
+		{"Authenticate", uc.Authenticate == nil},
+		{"GetUser", uc.GetUser == nil},
+		{"ListUsers", uc.ListUsers == nil},
+		{"CreateUser", uc.CreateUser == nil},
+		{"StartDirectConversation", uc.StartDirectConversation == nil},
+		{"GetDirectConversation", uc.GetDirectConversation == nil},
+		{"ListDirectConversations", uc.ListDirectConversations == nil},
+		{"GetChat", uc.GetChat == nil},
+		{"PostMessage", uc.PostMessage == nil},
+		{"ListMessages", uc.ListMessages == nil},
+	} {
+		if f.missing {
+			return errors.New("use case " + f.name + " is missing")
+		}
+	}
+	return nil
+}
