@@ -42,6 +42,8 @@ func gormModule() fx.Option {
 			fx.Annotate(gormstore.NewMessages, fx.As(new(domain.MessageRepository))),
 			fx.Annotate(gormstore.NewMessageReads, fx.As(new(application.MessageReadModel))),
 			fx.Annotate(gormstore.NewRevokedTokens, fx.As(new(domain.RevokedTokenRepository))),
+			fx.Annotate(gormstore.NewChatBookmarks, fx.As(new(domain.ChatBookmarkRepository))),
+			fx.Annotate(gormstore.NewUnreadCounts, fx.As(new(application.UnreadCountsReadModel))),
 		),
 	)
 }
@@ -60,6 +62,8 @@ func memoryModule() fx.Option {
 			fx.Annotate(memstore.NewMessages, fx.As(new(domain.MessageRepository))),
 			fx.Annotate(memstore.NewMessageReads, fx.As(new(application.MessageReadModel))),
 			fx.Annotate(memstore.NewRevokedTokens, fx.As(new(domain.RevokedTokenRepository))),
+			fx.Annotate(memstore.NewChatBookmarks, fx.As(new(domain.ChatBookmarkRepository))),
+			fx.Annotate(memstore.NewUnreadCounts, fx.As(new(application.UnreadCountsReadModel))),
 		),
 	)
 }
