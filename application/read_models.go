@@ -25,6 +25,11 @@ type DirectConversationView struct {
 	// UnreadCount is how many messages of the chat are unread for the
 	// actor who asked, as the stores maintain it.
 	UnreadCount int
+	// LatestMessage (with its author) and Bookmark (the asking actor's) are
+	// filled only on request, by LoadConversationDetails; nil otherwise and
+	// when there is none.
+	LatestMessage *MessageView
+	Bookmark      *domain.ChatBookmark
 }
 
 // DirectConversationQuery is a validated list query over the actor's direct

@@ -41,6 +41,7 @@ func applicationModule() fx.Option {
 			application.NewMarkChatRead,
 			application.NewGetChatBookmark,
 			application.NewGetUnreadCounts,
+			application.NewLoadConversationDetails,
 			application.NewPurgeRevocations,
 		),
 		fx.Invoke(purgeRevocations),

@@ -44,6 +44,7 @@ func gormModule() fx.Option {
 			fx.Annotate(gormstore.NewRevokedTokens, fx.As(new(domain.RevokedTokenRepository))),
 			fx.Annotate(gormstore.NewChatBookmarks, fx.As(new(domain.ChatBookmarkRepository))),
 			fx.Annotate(gormstore.NewUnreadCounts, fx.As(new(application.UnreadCountsReadModel))),
+			fx.Annotate(gormstore.NewConversationDetails, fx.As(new(application.ConversationDetailsReadModel))),
 		),
 	)
 }
@@ -64,6 +65,7 @@ func memoryModule() fx.Option {
 			fx.Annotate(memstore.NewRevokedTokens, fx.As(new(domain.RevokedTokenRepository))),
 			fx.Annotate(memstore.NewChatBookmarks, fx.As(new(domain.ChatBookmarkRepository))),
 			fx.Annotate(memstore.NewUnreadCounts, fx.As(new(application.UnreadCountsReadModel))),
+			fx.Annotate(memstore.NewConversationDetails, fx.As(new(application.ConversationDetailsReadModel))),
 		),
 	)
 }

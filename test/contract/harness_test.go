@@ -37,6 +37,7 @@ type ports struct {
 	revoked       domain.RevokedTokenRepository
 	bookmarks     domain.ChatBookmarkRepository
 	unread        application.UnreadCountsReadModel
+	details       application.ConversationDetailsReadModel
 	counts        func(t *testing.T) counts
 }
 
@@ -96,6 +97,7 @@ func memstorePorts() ports {
 		revoked:       memstore.NewRevokedTokens(s),
 		bookmarks:     memstore.NewChatBookmarks(s),
 		unread:        memstore.NewUnreadCounts(s),
+		details:       memstore.NewConversationDetails(s),
 		counts: func(*testing.T) counts {
 			c := s.Counts()
 			return counts{Conversations: c.DirectConversations, Chats: c.Chats, Memberships: c.ChatMemberships, Messages: c.Messages}
@@ -122,6 +124,7 @@ func gormPorts(t *testing.T, name, url string) ports {
 		revoked:       gormstore.NewRevokedTokens(s),
 		bookmarks:     gormstore.NewChatBookmarks(s),
 		unread:        gormstore.NewUnreadCounts(s),
+		details:       gormstore.NewConversationDetails(s),
 		counts: func(t *testing.T) counts {
 			t.Helper()
 			count := func(table string) int {
