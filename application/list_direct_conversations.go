@@ -7,11 +7,13 @@ import (
 	"github.com/parley-chat/parley/domain"
 )
 
-// ListDirectConversationsInput is the raw list query and peer search text.
+// ListDirectConversationsInput is the raw list query and peer search text;
+// UnreadOnly keeps only conversations with unread messages for the actor.
 type ListDirectConversationsInput struct {
 	Actor      domain.Actor
 	Query      RawListQuery
 	SearchPeer string
+	UnreadOnly bool
 }
 
 // ListDirectConversations pages through the actor's conversations.
@@ -31,7 +33,7 @@ func (uc *ListDirectConversations) Execute(ctx context.Context, in ListDirectCon
 	if err != nil {
 		return Page[DirectConversationView]{}, err
 	}
-	dq := DirectConversationQuery{ListQuery: q, SearchPeer: FoldText(trimSpace(in.SearchPeer))}
+	dq := DirectConversationQuery{ListQuery: q, SearchPeer: FoldText(trimSpace(in.SearchPeer)), UnreadOnly: in.UnreadOnly}
 	items, err := uc.reads.List(ctx, in.Actor, dq)
 	if err != nil {
 		return Page[DirectConversationView]{}, fmt.Errorf("list direct conversations: %w", err)

@@ -22,15 +22,25 @@ type DirectConversationView struct {
 	Chat         domain.Chat
 	FirstUser    domain.User
 	SecondUser   domain.User
+	// UnreadCount is how many messages of the chat are unread for the
+	// actor who asked, as the stores maintain it.
+	UnreadCount int
+	// LatestMessage (with its author) and Bookmark (the asking actor's) are
+	// filled only on request, by LoadConversationDetails; nil otherwise and
+	// when there is none.
+	LatestMessage *MessageView
+	Bookmark      *domain.ChatBookmark
 }
 
 // DirectConversationQuery is a validated list query over the actor's direct
 // conversations. SearchPeer, when not empty, is already folded with FoldText
 // and matches conversations whose other participant's folded name contains
-// it, with %, _ and \ taken literally.
+// it, with %, _ and \ taken literally. UnreadOnly keeps only the
+// conversations with at least one message unread for the actor.
 type DirectConversationQuery struct {
 	ListQuery
 	SearchPeer string
+	UnreadOnly bool
 }
 
 // DirectConversationReadModel answers queries over direct conversations.
@@ -49,11 +59,14 @@ type DirectConversationReadModel interface {
 }
 
 // ChatView is a chat with its memberships (ordered by creation, then id) and
-// latest message (nil before the first).
+// latest message (nil before the first), and the read state of the actor
+// who asked: their bookmark (nil when none) and unread count.
 type ChatView struct {
 	Chat          domain.Chat
 	Memberships   []domain.ChatMembership
 	LatestMessage *domain.Message
+	Bookmark      *domain.ChatBookmark
+	UnreadCount   int
 }
 
 // ChatReadModel answers queries over chats.

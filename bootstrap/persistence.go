@@ -39,6 +39,9 @@ func gormModule() fx.Option {
 			fx.Annotate(gormstore.NewMessages, fx.As(new(domain.MessageRepository))),
 			fx.Annotate(gormstore.NewMessageReads, fx.As(new(application.MessageReadModel))),
 			fx.Annotate(gormstore.NewRevokedTokens, fx.As(new(domain.RevokedTokenRepository))),
+			fx.Annotate(gormstore.NewChatBookmarks, fx.As(new(domain.ChatBookmarkRepository))),
+			fx.Annotate(gormstore.NewUnreadCounts, fx.As(new(application.UnreadCountsReadModel))),
+			fx.Annotate(gormstore.NewConversationDetails, fx.As(new(application.ConversationDetailsReadModel))),
 		),
 	)
 }
@@ -57,6 +60,9 @@ func memoryModule() fx.Option {
 			fx.Annotate(memstore.NewMessages, fx.As(new(domain.MessageRepository))),
 			fx.Annotate(memstore.NewMessageReads, fx.As(new(application.MessageReadModel))),
 			fx.Annotate(memstore.NewRevokedTokens, fx.As(new(domain.RevokedTokenRepository))),
+			fx.Annotate(memstore.NewChatBookmarks, fx.As(new(domain.ChatBookmarkRepository))),
+			fx.Annotate(memstore.NewUnreadCounts, fx.As(new(application.UnreadCountsReadModel))),
+			fx.Annotate(memstore.NewConversationDetails, fx.As(new(application.ConversationDetailsReadModel))),
 		),
 	)
 }

@@ -8,7 +8,11 @@ type MessageRepository interface {
 	// UpdatedAt forward to msg.CreatedAt (never backwards), sets the chat's
 	// LatestMessageID when msg is the newest, and updates whatever activity
 	// keys the stores keep for the conversation lists of the chat's members.
-	// It returns ErrNotFound when the chat does not exist.
+	// In the same transaction it adds msg to the unread count of every other
+	// member whose bookmark is older, moves the author's bookmark forward to
+	// msg.CreatedAt and recounts the author's unread messages of the chat.
+	// It returns ErrNotFound when the chat does not exist or the author is
+	// not a member of it.
 	Post(ctx context.Context, msg Message) error
 }
 

@@ -47,6 +47,11 @@ func (r *DirectConversationReads) List(ctx context.Context, actor domain.Actor, 
 		from += "\nJOIN users p ON p.id = m.peer_user_id"
 		w.add(`p.name_folded LIKE ? ESCAPE '\'`, "%"+escapeLike(q.SearchPeer)+"%")
 	}
+	if q.UnreadOnly {
+		// Spelled as the predicate of chat_memberships_unread_idx, so that
+		// the list walks only the conversations with unread messages.
+		w.add("m.unread_count > 0")
+	}
 	for _, f := range q.Filters {
 		fd, ok := conversationFields[f.Field]
 		if !ok || f.Field == "chat_updated_at" {

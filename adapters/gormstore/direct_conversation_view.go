@@ -8,7 +8,8 @@ import (
 
 // viewColumn is one column of a direct conversation view statement. The
 // view reads only what a direct conversation, its chat and its two users
-// show: no pair key, no password hash, no folded copies.
+// show: no pair key, no password hash, no folded copies; from the
+// member's own row only the unread count.
 type viewColumn int
 
 // The view's columns. The users' columns follow userViewColumn from
@@ -27,6 +28,7 @@ const (
 	vcChatLatestMessageID
 	vcChatCreatedAt
 	vcChatUpdatedAt
+	vcUnreadCount
 	vcFirstUser
 	vcSecondUser = vcFirstUser + viewColumn(ucCount)
 	vcCount      = vcSecondUser + viewColumn(ucCount)
@@ -60,6 +62,7 @@ var viewColumnNames = func() [vcCount][2]string {
 		vcChatID: {"ch", "id"}, vcChatAccountID: {"ch", "account_id"}, vcChatContextType: {"ch", "context_type"},
 		vcChatContextID: {"ch", "context_id"}, vcChatLatestMessageID: {"ch", "latest_message_id"},
 		vcChatCreatedAt: {"ch", "created_at"}, vcChatUpdatedAt: {"ch", "updated_at"},
+		vcUnreadCount: {"m", "unread_count"},
 	}
 	for i, name := range viewUserNames {
 		n[vcFirstUser+viewColumn(i)] = [2]string{"u1", name}
@@ -107,11 +110,18 @@ type conversationView struct {
 	Chat   chatRow         `gorm:"embedded;embeddedPrefix:ch_"`
 	First  userRow         `gorm:"embedded;embeddedPrefix:u1_"`
 	Second userRow         `gorm:"embedded;embeddedPrefix:u2_"`
+	Member memberUnread    `gorm:"embedded;embeddedPrefix:m_"`
+}
+
+// memberUnread is the reading member's unread count of the chat.
+type memberUnread struct {
+	UnreadCount int `gorm:"column:unread_count"`
 }
 
 func (v conversationView) domain() application.DirectConversationView {
 	return application.DirectConversationView{
 		Conversation: v.Conv.domain(), Chat: v.Chat.domain(),
 		FirstUser: v.First.domain(), SecondUser: v.Second.domain(),
+		UnreadCount: v.Member.UnreadCount,
 	}
 }

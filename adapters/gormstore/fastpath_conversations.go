@@ -37,6 +37,7 @@ func (r *DirectConversationReads) queryPostgres(ctx context.Context, sql string,
 				LatestMessageID: idPtr(d.nullID(vcChatLatestMessageID)),
 				CreatedAt:       d.time(vcChatCreatedAt), UpdatedAt: d.time(vcChatUpdatedAt),
 			},
+			UnreadCount: d.int4(vcUnreadCount),
 		}
 		v.FirstUser = d.user(vcFirstUser, prev)
 		v.SecondUser = d.user(vcSecondUser, prev)

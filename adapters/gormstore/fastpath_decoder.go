@@ -89,6 +89,16 @@ func (d *rawDecoder) time(c viewColumn) time.Time {
 	return postgresEpoch.Add(time.Duration(us) * time.Microsecond)
 }
 
+// int4 decodes a binary integer column.
+func (d *rawDecoder) int4(c viewColumn) int {
+	v := d.value(c)
+	if len(v) != 4 {
+		d.fail(c, errors.New("integer is not 4 bytes"))
+		return 0
+	}
+	return int(int32(binary.BigEndian.Uint32(v)))
+}
+
 // text returns the column as a string, reusing one of known when it matches
 // so that repeated values such as roles cost no allocation.
 func (d *rawDecoder) text(c viewColumn, known ...string) string {

@@ -18,7 +18,8 @@ var _ domain.MessageRepository = (*Messages)(nil)
 // NewMessages returns the message repository of s.
 func NewMessages(s *Store) *Messages { return &Messages{s: s} }
 
-// Post stores msg and moves its chat's activity forward in one transaction.
+// Post stores msg and moves its chat's activity forward in one transaction,
+// with the read state the message changes (message_read_state.go).
 // A missing chat is domain.ErrNotFound and writes nothing.
 func (r *Messages) Post(ctx context.Context, msg domain.Message) error {
 	ctx, cancel := r.s.bound(ctx)
@@ -51,8 +52,12 @@ func (r *Messages) Post(ctx context.Context, msg domain.Message) error {
 		if r.s.isPostgres() {
 			inbox = "GREATEST(chat_updated_at, ?)"
 		}
-		return tx.Model(&membershipRow{}).Where("chat_id = ?", msg.ChatID).
+		err = tx.Model(&membershipRow{}).Where("chat_id = ?", msg.ChatID).
 			Update("chat_updated_at", gorm.Expr(inbox, at(msg.CreatedAt))).Error
+		if err != nil {
+			return err
+		}
+		return r.markRead(tx, msg)
 	})
 	return translate("post message", err)
 }

@@ -34,7 +34,11 @@ func (r *ChatReads) Get(ctx context.Context, actor domain.Actor, chatID domain.I
 		return application.ChatView{}, err
 	}
 	chat := copyChat(r.s.chats[chatID])
-	view := application.ChatView{Chat: chat}
+	key := memberKey{chat: chatID, user: actor.UserID}
+	view := application.ChatView{Chat: chat, UnreadCount: r.s.unread[key]}
+	if b, ok := r.s.bookmarks[key]; ok {
+		view.Bookmark = &b
+	}
 	for _, m := range r.s.memberships[chatID] {
 		view.Memberships = append(view.Memberships, copyMembership(m))
 	}

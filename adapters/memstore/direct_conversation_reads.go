@@ -45,7 +45,10 @@ func (r *DirectConversationReads) List(ctx context.Context, actor domain.Actor, 
 		if c.AccountID != actor.AccountID || !c.HasParticipant(actor.UserID) {
 			continue
 		}
-		v := r.s.view(c)
+		v := r.s.view(c, actor.UserID)
+		if q.UnreadOnly && v.UnreadCount == 0 {
+			continue
+		}
 		if q.SearchPeer != "" && !strings.Contains(application.FoldText(peerName(v, actor.UserID)), q.SearchPeer) {
 			continue
 		}
@@ -67,7 +70,7 @@ func (r *DirectConversationReads) Get(ctx context.Context, actor domain.Actor, i
 	if !ok || c.AccountID != actor.AccountID || !c.HasParticipant(actor.UserID) {
 		return application.DirectConversationView{}, domain.ErrNotFound
 	}
-	return r.s.view(c), nil
+	return r.s.view(c, actor.UserID), nil
 }
 
 // GetWithPeer returns the conversation between actor and peerID, or
@@ -82,17 +85,19 @@ func (r *DirectConversationReads) GetWithPeer(ctx context.Context, actor domain.
 	if !ok {
 		return application.DirectConversationView{}, domain.ErrNotFound
 	}
-	return r.s.view(r.s.conversations[id]), nil
+	return r.s.view(r.s.conversations[id], actor.UserID), nil
 }
 
-// view assembles the conversation with its chat and users. The caller holds
-// the read lock.
-func (s *Store) view(c domain.DirectConversation) application.DirectConversationView {
+// view assembles the conversation with its chat, users and reader's unread
+// count. The caller holds the read lock.
+func (s *Store) view(c domain.DirectConversation, reader domain.ID) application.DirectConversationView {
+	chatID := s.chatOf[c.ID]
 	return application.DirectConversationView{
 		Conversation: c,
-		Chat:         copyChat(s.chats[s.chatOf[c.ID]]),
+		Chat:         copyChat(s.chats[chatID]),
 		FirstUser:    withoutHash(s.users[c.FirstUserID]),
 		SecondUser:   withoutHash(s.users[c.SecondUserID]),
+		UnreadCount:  s.unread[memberKey{chat: chatID, user: reader}],
 	}
 }
 

@@ -19,9 +19,10 @@ func NewMessages(s *Store) *Messages { return &Messages{s: s} }
 
 // Post stores msg and, atomically, moves its chat's UpdatedAt forward to
 // msg.CreatedAt (never backwards) and points LatestMessageID at msg when it
-// is the newest by creation time, then id. It returns domain.ErrNotFound when
-// the chat or the author does not exist and domain.ErrConflict when the id is
-// taken.
+// is the newest by creation time, then id, and keeps the read state exact
+// (read_state.go). It returns domain.ErrNotFound when the chat or the author
+// does not exist or the author is not a member, and domain.ErrConflict when
+// the id is taken.
 func (r *Messages) Post(ctx context.Context, msg domain.Message) error {
 	if err := ctx.Err(); err != nil {
 		return err
@@ -39,6 +40,9 @@ func (r *Messages) Post(ctx context.Context, msg domain.Message) error {
 	if _, ok := r.s.messages[msg.ID]; ok {
 		return domain.ErrConflict
 	}
+	if _, err := r.s.membership(chat.AccountID, chat.ID, msg.AuthorID); err != nil {
+		return err
+	}
 	if msg.CreatedAt.After(chat.UpdatedAt) {
 		chat.UpdatedAt = msg.CreatedAt
 	}
@@ -49,6 +53,7 @@ func (r *Messages) Post(ctx context.Context, msg domain.Message) error {
 	r.s.chats[chat.ID] = chat
 	r.s.messages[msg.ID] = msg
 	r.s.chatMessages[chat.ID] = append(r.s.chatMessages[chat.ID], msg.ID)
+	r.s.markRead(msg)
 	return nil
 }
 

@@ -27,6 +27,13 @@ type Store struct {
 	messages      map[domain.ID]domain.Message
 	chatMessages  map[domain.ID][]domain.ID
 	revoked       map[string]domain.RevokedToken
+	bookmarks     map[memberKey]domain.ChatBookmark
+	unread        map[memberKey]int
+}
+
+// memberKey identifies one member's read state of one chat.
+type memberKey struct {
+	chat, user domain.ID
 }
 
 // pairKey identifies the unordered pair of a direct conversation inside an
@@ -55,6 +62,8 @@ func New() *Store {
 		messages:      map[domain.ID]domain.Message{},
 		chatMessages:  map[domain.ID][]domain.ID{},
 		revoked:       map[string]domain.RevokedToken{},
+		bookmarks:     map[memberKey]domain.ChatBookmark{},
+		unread:        map[memberKey]int{},
 	}
 }
 

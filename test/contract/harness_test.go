@@ -35,6 +35,9 @@ type ports struct {
 	messages      domain.MessageRepository
 	messageReads  application.MessageReadModel
 	revoked       domain.RevokedTokenRepository
+	bookmarks     domain.ChatBookmarkRepository
+	unread        application.UnreadCountsReadModel
+	details       application.ConversationDetailsReadModel
 	counts        func(t *testing.T) counts
 }
 
@@ -92,6 +95,9 @@ func memstorePorts() ports {
 		messages:      memstore.NewMessages(s),
 		messageReads:  memstore.NewMessageReads(s),
 		revoked:       memstore.NewRevokedTokens(s),
+		bookmarks:     memstore.NewChatBookmarks(s),
+		unread:        memstore.NewUnreadCounts(s),
+		details:       memstore.NewConversationDetails(s),
 		counts: func(*testing.T) counts {
 			c := s.Counts()
 			return counts{Conversations: c.DirectConversations, Chats: c.Chats, Memberships: c.ChatMemberships, Messages: c.Messages}
@@ -116,6 +122,9 @@ func gormPorts(t *testing.T, name, url string) ports {
 		messages:      gormstore.NewMessages(s),
 		messageReads:  gormstore.NewMessageReads(s),
 		revoked:       gormstore.NewRevokedTokens(s),
+		bookmarks:     gormstore.NewChatBookmarks(s),
+		unread:        gormstore.NewUnreadCounts(s),
+		details:       gormstore.NewConversationDetails(s),
 		counts: func(t *testing.T) counts {
 			t.Helper()
 			count := func(table string) int {

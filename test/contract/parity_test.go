@@ -2,6 +2,7 @@ package contract_test
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -18,10 +19,11 @@ type listQuery struct {
 	filters []application.RawFilter
 	search  string
 	size    string
+	unread  bool
 }
 
 func (q listQuery) String() string {
-	parts := []string{"sort=" + q.sort, "search=" + q.search, "size=" + q.size}
+	parts := []string{"sort=" + q.sort, "search=" + q.search, "size=" + q.size, fmt.Sprintf("unread=%t", q.unread)}
 	for _, f := range q.filters {
 		parts = append(parts, "filter["+f.Field+"]="+f.Expr)
 	}
@@ -93,6 +95,9 @@ func conversationQueries(d dataset) []listQuery {
 		qs = append(qs, listQuery{sort: "-created_at", filters: f, size: "4"})
 	}
 	qs = append(qs, listQuery{sort: "created_at,-chat_updated_at", search: "e", filters: filter("created_at", "gt:"+t0), size: "2"})
+	for _, sort := range []string{"", "chat_updated_at", "-created_at"} {
+		qs = append(qs, listQuery{sort: sort, size: "1", unread: true}, listQuery{sort: sort, search: "e", filters: filter("created_at", "gte:"+t0), size: "2", unread: true})
+	}
 	return append(qs, capQueries("first_user_id", ada)...)
 }
 
@@ -182,7 +187,7 @@ func TestReadModelParity(t *testing.T) {
 					got := pages(t, func(after *application.Cursor) (application.Page[application.DirectConversationView], error) {
 						raw := q.raw()
 						raw.After = after
-						return uc.Execute(ctx, application.ListDirectConversationsInput{Actor: actorOf(actor), Query: raw, SearchPeer: q.search})
+						return uc.Execute(ctx, application.ListDirectConversationsInput{Actor: actorOf(actor), Query: raw, SearchPeer: q.search, UnreadOnly: q.unread})
 					}, func(v application.DirectConversationView) domain.ID { return v.Conversation.ID })
 					if i == 0 {
 						want = got
