@@ -157,3 +157,38 @@ func TestTokenCutoffsAndDeactivatedPeers(t *testing.T) {
 		require.False(t, gone, "the deactivated member's own side is not a deactivated peer")
 	})
 }
+
+func TestReadsShowDeactivation(t *testing.T) {
+	eachLane(t, func(t *testing.T, p ports) {
+		ctx := context.Background()
+		users := lifecycleRepo(t, p)
+		ada := newAccount(t, p, "Ada", "ada@x.test")
+		bob := addUser(t, p, ada, "Bob", "bob@x.test", base)
+		conv := start(t, p, ada, bob, base)
+		when := base.Add(time.Hour)
+		require.NoError(t, users.Save(ctx, bob.Deactivate(when)))
+
+		peerOf := func(v application.DirectConversationView) domain.User {
+			if v.FirstUser.ID == bob.ID {
+				return v.FirstUser
+			}
+			return v.SecondUser
+		}
+		view, err := p.convReads.Get(ctx, actorOf(ada), conv.Conversation.ID)
+		require.NoError(t, err)
+		require.Equal(t, when, peerOf(view).DiscardedAt)
+		require.NotEqual(t, view.FirstUser.Active(), view.SecondUser.Active(), "only the peer is deactivated")
+		items, err := p.convReads.List(ctx, actorOf(ada), application.DirectConversationQuery{
+			ListQuery: application.ListQuery{Size: 10, Sort: application.DirectConversationListSchema.DefaultSort},
+		})
+		require.NoError(t, err)
+		require.Len(t, items, 1, "the conversation stays listed")
+		require.Equal(t, when, peerOf(items[0]).DiscardedAt)
+		list, err := p.userReads.List(ctx, actorOf(ada), application.ListQuery{Size: 10, Sort: application.UserListSchema.DefaultSort})
+		require.NoError(t, err)
+		require.Len(t, list, 2, "deactivated users stay listed")
+		require.Equal(t, bob.ID, list[1].ID)
+		require.Equal(t, when, list[1].DiscardedAt)
+		require.True(t, list[0].Active())
+	})
+}
