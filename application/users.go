@@ -7,9 +7,10 @@ import (
 	"github.com/parley-chat/parley/domain"
 )
 
-// UserListSchema is what GET /users accepts.
+// UserListSchema is what GET /users accepts. discarded_at is NULL while a
+// user is active: blank finds the active users, present the deactivated.
 var UserListSchema = ListSchema{
-	Filterable:  map[string]FieldType{"name": TextField, "email": TextField, "created_at": TimeField},
+	Filterable:  map[string]FieldType{"name": TextField, "email": TextField, "created_at": TimeField, "discarded_at": TimeField},
 	Sortable:    map[string]FieldType{"name": TextField, "created_at": TimeField},
 	DefaultSort: []SortKey{{Field: "name"}},
 }

@@ -25,6 +25,8 @@ var userListing = listing[domain.User]{
 			return u.Name
 		case "email":
 			return u.Email
+		case "discarded_at":
+			return u.DiscardedAt
 		default:
 			return u.CreatedAt
 		}

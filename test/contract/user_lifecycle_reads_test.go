@@ -84,3 +84,31 @@ func TestReadsShowDeactivation(t *testing.T) {
 		require.True(t, list[0].Active())
 	})
 }
+
+func TestUserListFiltersOnDiscardedAt(t *testing.T) {
+	eachLane(t, func(t *testing.T, p ports) {
+		ctx := context.Background()
+		users := lifecycleRepo(t, p)
+		ada := newAccount(t, p, "Ada", "ada@x.test")
+		bob := addUser(t, p, ada, "Bob", "bob@x.test", base)
+		when := base.Add(time.Hour)
+		require.NoError(t, users.Save(ctx, bob.Deactivate(when)))
+
+		names := func(flt application.Filter) []string {
+			flt.Field, flt.Type = "discarded_at", application.TimeField
+			list, err := p.userReads.List(ctx, actorOf(ada), application.ListQuery{
+				Size: 10, Sort: application.UserListSchema.DefaultSort, Filters: []application.Filter{flt},
+			})
+			require.NoError(t, err)
+			out := []string{}
+			for _, u := range list {
+				out = append(out, u.Name)
+			}
+			return out
+		}
+		require.Equal(t, []string{"Ada"}, names(application.Filter{Op: application.OpBlank}))
+		require.Equal(t, []string{"Bob"}, names(application.Filter{Op: application.OpPresent}))
+		require.Equal(t, []string{"Bob"}, names(application.Filter{Op: application.OpGte, Values: []any{when}}))
+		require.Equal(t, []string{}, names(application.Filter{Op: application.OpLt, Values: []any{when}}), "an active user has no deactivation time to compare")
+	})
+}
