@@ -45,8 +45,13 @@ func TestDeactivateUser(t *testing.T) {
 		require.Equal(t, grace.Name, got.Name)
 		require.NoError(t, l.deactivate.Execute(ctx, admin, grace.ID), "deactivating again changes nothing")
 	})
-	t.Run("every_token_is_refused", func(t *testing.T) {
+	t.Run("every_token_is_refused_here_and_on_a_replica_after_one_sync", func(t *testing.T) {
 		_, err := l.authenticate.Execute(tokenOf(token))
+		require.ErrorIs(t, err, domain.ErrUnauthenticated)
+		replica := application.NewRevocationList(l.revokedRepo, l.clock)
+		replica.FollowCutoffs(l.usersRepo())
+		require.NoError(t, replica.Sync(ctx))
+		_, err = application.NewAuthenticate(l.tokens, replica, l.clock).Execute(tokenOf(token))
 		require.ErrorIs(t, err, domain.ErrUnauthenticated)
 	})
 	t.Run("sign_in_is_a_wrong_password", func(t *testing.T) {

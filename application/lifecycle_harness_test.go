@@ -48,7 +48,7 @@ func newLifecycle(t *testing.T) *lifecycle {
 	return &lifecycle{
 		harness:    h,
 		audit:      audit,
-		update:     application.NewUpdateUser(users, audit, h.clock),
+		update:     application.NewUpdateUser(users, h.revocations, audit, h.clock),
 		password:   application.NewChangePassword(users, testHasher{}, h.revocations, audit, h.clock),
 		deactivate: application.NewDeactivateUser(users, h.revocations, audit, h.clock),
 	}

@@ -19,14 +19,15 @@ type UpdateUserInput struct {
 
 // UpdateUser changes a user's name, email or role, or reactivates them.
 type UpdateUser struct {
-	users domain.UserLifecycleRepository
-	audit AuditLog
-	clock Clock
+	users   domain.UserLifecycleRepository
+	revoked *RevocationList
+	audit   AuditLog
+	clock   Clock
 }
 
 // NewUpdateUser returns the use case.
-func NewUpdateUser(users domain.UserLifecycleRepository, audit AuditLog, clock Clock) *UpdateUser {
-	return &UpdateUser{users: users, audit: audit, clock: clock}
+func NewUpdateUser(users domain.UserLifecycleRepository, revoked *RevocationList, audit AuditLog, clock Clock) *UpdateUser {
+	return &UpdateUser{users: users, revoked: revoked, audit: audit, clock: clock}
 }
 
 // Execute returns the changed user. A target outside the actor's account is
@@ -34,7 +35,9 @@ func NewUpdateUser(users domain.UserLifecycleRepository, audit AuditLog, clock C
 // reactivation domain.ErrForbidden; bad or taken fields a
 // *domain.ValidationError listing every problem; demoting the last active
 // admin domain.ErrLastAdmin. The actor's role is read from the store, not
-// from the token, so a demoted admin loses the right at once.
+// from the token, so a demoted admin loses the right at once. A role change
+// refuses every token of the target (they carry the old role): the user
+// signs in again to act with the new one.
 func (uc *UpdateUser) Execute(ctx context.Context, actor domain.Actor, id domain.ID, in UpdateUserInput) (domain.User, error) {
 	editor, target, err := loadEditorAndTarget(ctx, uc.users, actor, id)
 	if err != nil {
@@ -44,8 +47,15 @@ func (uc *UpdateUser) Execute(ctx context.Context, actor domain.Actor, id domain
 	if err != nil {
 		return domain.User{}, err
 	}
+	roleChanged := updated.Role != target.Role
+	if roleChanged {
+		updated = updated.RefuseTokens(updated.UpdatedAt, "")
+	}
 	if err := uc.users.Save(ctx, updated); err != nil {
 		return domain.User{}, saveError(err)
+	}
+	if roleChanged {
+		uc.revoked.AddCutoff(domain.TokenCutoff{UserID: updated.ID, ValidAfter: updated.TokensValidAfter})
 	}
 	changes := profileChanges(target, updated)
 	if len(changes) > 0 {
