@@ -25,7 +25,7 @@ func (uc *Authenticate) Execute(token string) (TokenClaims, error) {
 	if err != nil {
 		return TokenClaims{}, err
 	}
-	if uc.revoked.Contains(claims.ID) {
+	if uc.revoked.Contains(claims.ID) || !uc.revoked.Accepts(claims) {
 		return TokenClaims{}, fmt.Errorf("token revoked: %w", domain.ErrUnauthenticated)
 	}
 	return claims, nil

@@ -10,6 +10,9 @@ var UserResource = Resource{
 		{Name: "role", Type: TextField},
 		{Name: "created_at", Type: TimeField, Filterable: true, Sortable: true},
 		{Name: "updated_at", Type: TimeField},
+		// discarded_at is NULL while a user is active: blank finds the
+		// active users, present the deactivated ones.
+		{Name: "discarded_at", Type: TimeField, Filterable: true},
 	},
 	DefaultSort: []SortKey{{Field: "name"}},
 }

@@ -71,7 +71,7 @@ func newTestTokens() *testTokens {
 
 func (tt *testTokens) Issue(actor domain.Actor, now time.Time) (application.IssuedToken, error) {
 	id := domain.NewID().String()
-	claims := application.TokenClaims{Actor: actor, ID: id, ExpiresAt: now.Add(tt.ttl)}
+	claims := application.TokenClaims{Actor: actor, ID: id, ExpiresAt: now.Add(tt.ttl), IssuedAt: now}
 	value := "token-" + id
 	tt.mu.Lock()
 	defer tt.mu.Unlock()

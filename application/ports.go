@@ -39,6 +39,8 @@ type TokenClaims struct {
 	Actor     domain.Actor
 	ID        string
 	ExpiresAt time.Time
+	// IssuedAt is when the token was issued, to the millisecond.
+	IssuedAt time.Time
 }
 
 // TokenIssuer signs bearer tokens for an actor.

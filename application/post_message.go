@@ -34,6 +34,9 @@ func (uc *PostMessage) Execute(ctx context.Context, in PostMessageInput) (Messag
 	if err != nil {
 		return MessageView{}, err
 	}
+	if err := refuseDeactivatedPeer(ctx, uc.members, chatID, in.Actor.UserID); err != nil {
+		return MessageView{}, err
+	}
 	msg, err := domain.NewMessage(chatID, in.Actor.UserID, in.Content, uc.clock.Now())
 	if err != nil {
 		return MessageView{}, err

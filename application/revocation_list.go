@@ -19,6 +19,11 @@ type RevocationList struct {
 	mu       sync.RWMutex
 	revoked  map[string]time.Time
 	syncedTo time.Time
+
+	// cutoffRepo and cutoffs follow per-user token cutoffs (see
+	// revocation_cutoffs.go); cutoffRepo is nil until FollowCutoffs.
+	cutoffRepo domain.TokenCutoffRepository
+	cutoffs    map[domain.ID]domain.TokenCutoff
 }
 
 // revocationOverlap re-reads a little of the past on every sync, so that a
@@ -58,6 +63,9 @@ func (l *RevocationList) Sync(ctx context.Context) error {
 	}
 	tokens, err := l.repo.RevokedSince(ctx, since, now)
 	if err != nil {
+		return err
+	}
+	if err := l.syncCutoffs(ctx, since); err != nil {
 		return err
 	}
 	l.mu.Lock()

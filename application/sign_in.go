@@ -62,7 +62,9 @@ func (uc *SignIn) Execute(ctx context.Context, in SignInInput) (Session, error) 
 	if err != nil {
 		return Session{}, fmt.Errorf("verify password: %w", err)
 	}
-	if !ok {
+	// A deactivated user pays the same hash comparison as anyone else and
+	// gets the same answer as a wrong password.
+	if !ok || !user.Active() {
 		return Session{}, domain.ErrInvalidCredentials
 	}
 	return issue(uc.tokens, user, uc.clock.Now())

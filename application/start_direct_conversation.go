@@ -36,10 +36,13 @@ func NewStartDirectConversation(users domain.UserRepository, conversations domai
 }
 
 // Execute returns a *domain.ValidationError on user_id when it is missing,
-// malformed or the actor's own id, and a *domain.ReferenceError on user_id
-// when no such user is in the account. An existing conversation of the pair
-// is returned unchanged (Created false) without writing anything; when a
-// concurrent call wins the race to create it, the winner is returned.
+// malformed, the actor's own id or a deactivated user (even when the pair
+// already has a conversation, which stays readable through the other use
+// cases), and a *domain.ReferenceError on user_id when no such user is in
+// the account. An existing conversation of the pair is returned unchanged
+// (Created false) without writing anything, found in one read whose users
+// tell whether the peer is deactivated; when a concurrent call wins the race
+// to create it, the winner is returned.
 func (uc *StartDirectConversation) Execute(ctx context.Context, in StartDirectConversationInput) (StartDirectConversationOutput, error) {
 	if in.UserID == "" {
 		return StartDirectConversationOutput{}, domain.NewValidationError("user_id", domain.RuleRequired)
@@ -52,6 +55,9 @@ func (uc *StartDirectConversation) Execute(ctx context.Context, in StartDirectCo
 		return StartDirectConversationOutput{}, domain.NewValidationError("user_id", domain.RuleSelf)
 	}
 	if view, err := uc.reads.GetWithPeer(ctx, in.Actor, peerID); err == nil {
+		if !view.FirstUser.Active() || !view.SecondUser.Active() {
+			return StartDirectConversationOutput{}, domain.NewValidationError("user_id", domain.RuleDeactivated)
+		}
 		return StartDirectConversationOutput{View: view}, nil
 	} else if !errors.Is(err, domain.ErrNotFound) {
 		return StartDirectConversationOutput{}, fmt.Errorf("find existing conversation: %w", err)
@@ -61,6 +67,8 @@ func (uc *StartDirectConversation) Execute(ctx context.Context, in StartDirectCo
 		return StartDirectConversationOutput{}, &domain.ReferenceError{Field: "user_id"}
 	} else if err != nil {
 		return StartDirectConversationOutput{}, fmt.Errorf("find peer: %w", err)
+	} else if !peer.Active() {
+		return StartDirectConversationOutput{}, domain.NewValidationError("user_id", domain.RuleDeactivated)
 	}
 	agg, err := domain.StartDirectConversation(in.Actor, peer, uc.clock.Now())
 	if err != nil {

@@ -43,16 +43,22 @@ func applicationModule() fx.Option {
 			application.NewGetUnreadCounts,
 			application.NewLoadConversationDetails,
 			application.NewPurgeRevocations,
+			newZapAuditLog,
+			application.NewUpdateUser,
+			application.NewChangePassword,
+			application.NewDeactivateUser,
 		),
 		fx.Invoke(purgeRevocations),
 	)
 }
 
-// provideRevocationList loads every unexpired revocation before the server
-// starts (refusing to start without them) and then follows other replicas'
-// sign-outs in the background.
-func provideRevocationList(lc fx.Lifecycle, repo domain.RevokedTokenRepository, clock application.Clock, logger *zap.Logger) *application.RevocationList {
+// provideRevocationList loads every unexpired revocation and every token
+// cutoff before the server starts (refusing to start without them) and then
+// follows other replicas' sign-outs, password changes and deactivations in
+// the background.
+func provideRevocationList(lc fx.Lifecycle, repo domain.RevokedTokenRepository, users domain.UserLifecycleRepository, clock application.Clock, logger *zap.Logger) *application.RevocationList {
 	list := application.NewRevocationList(repo, clock)
+	list.FollowCutoffs(users)
 	lc.Append(fx.StartHook(func(ctx context.Context) error {
 		if err := list.Sync(ctx); err != nil {
 			return fmt.Errorf("load revoked tokens: %w", err)

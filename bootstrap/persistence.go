@@ -30,7 +30,7 @@ func gormModule() fx.Option {
 		fx.Provide(
 			openGORM,
 			fx.Annotate(func(s *gormstore.Store) *gormstore.Store { return s }, fx.As(new(httpapi.Pinger))),
-			fx.Annotate(gormstore.NewUsers, fx.As(new(domain.UserRepository))),
+			fx.Annotate(gormstore.NewUsers, fx.As(new(domain.UserRepository)), fx.As(new(domain.UserLifecycleRepository))),
 			fx.Annotate(gormstore.NewUserReads, fx.As(new(application.UserReadModel))),
 			fx.Annotate(gormstore.NewDirectConversations, fx.As(new(domain.DirectConversationRepository))),
 			fx.Annotate(gormstore.NewDirectConversationReads, fx.As(new(application.DirectConversationReadModel))),
@@ -51,7 +51,7 @@ func memoryModule() fx.Option {
 		fx.Provide(
 			memstore.New,
 			fx.Annotate(func(s *memstore.Store) *memstore.Store { return s }, fx.As(new(httpapi.Pinger))),
-			fx.Annotate(memstore.NewUsers, fx.As(new(domain.UserRepository))),
+			fx.Annotate(memstore.NewUsers, fx.As(new(domain.UserRepository)), fx.As(new(domain.UserLifecycleRepository))),
 			fx.Annotate(memstore.NewUserReads, fx.As(new(application.UserReadModel))),
 			fx.Annotate(memstore.NewDirectConversations, fx.As(new(domain.DirectConversationRepository))),
 			fx.Annotate(memstore.NewDirectConversationReads, fx.As(new(application.DirectConversationReadModel))),

@@ -41,6 +41,10 @@ const (
 	RuleFormat   Rule = "format"
 	RuleTaken    Rule = "taken"
 	RuleSelf     Rule = "self"
+	// RuleIncorrect: a confirmation (the current password) does not match.
+	RuleIncorrect Rule = "incorrect"
+	// RuleDeactivated: the referenced user has been deactivated.
+	RuleDeactivated Rule = "deactivated"
 )
 
 // Problem is one broken rule on one field.

@@ -22,4 +22,7 @@ type ChatMembershipRepository interface {
 	// ErrNotFound when the chat does not exist in that account or the user
 	// is not a member.
 	Find(ctx context.Context, accountID, chatID, userID ID) (ChatMembership, error)
+	// HasDeactivatedPeer reports whether a member of chatID other than
+	// userID has been deactivated.
+	HasDeactivatedPeer(ctx context.Context, chatID, userID ID) (bool, error)
 }

@@ -33,6 +33,12 @@ type User struct {
 	PasswordHash string
 	CreatedAt    time.Time
 	UpdatedAt    time.Time
+	// DiscardedAt is when the user was deactivated; zero while active.
+	DiscardedAt time.Time
+	// TokensValidAfter refuses every token issued at or before it, except
+	// KeptTokenID (the token that changed the password); zero for none.
+	TokensValidAfter time.Time
+	KeptTokenID      string
 }
 
 // UserDraft is the validated input for a new user, before its password is
@@ -62,17 +68,26 @@ func (d UserDraft) Validate() (UserDraft, error) {
 	case len(d.Email) > MaxEmailLength || !ValidText(d.Email) || !ValidEmail(d.Email):
 		v.Add("email", RuleFormat)
 	}
-	switch n := len(d.Password); {
-	case n == 0:
-		v.Add("password", RuleRequired)
-	case n < MinPasswordBytes:
-		v.Add("password", RuleTooShort)
-	case n > MaxPasswordBytes:
-		v.Add("password", RuleTooLong)
-	case !ValidText(d.Password):
-		v.Add("password", RuleFormat)
+	if rule, ok := PasswordProblem(d.Password); !ok {
+		v.Add("password", rule)
 	}
 	return d, v.Err()
+}
+
+// PasswordProblem returns the rule password breaks and false, or ("", true)
+// for an acceptable password.
+func PasswordProblem(password string) (Rule, bool) {
+	switch n := len(password); {
+	case n == 0:
+		return RuleRequired, false
+	case n < MinPasswordBytes:
+		return RuleTooShort, false
+	case n > MaxPasswordBytes:
+		return RuleTooLong, false
+	case !ValidText(password):
+		return RuleFormat, false
+	}
+	return "", true
 }
 
 // ValidEmail reports whether s is a bare address (no display name, no angle

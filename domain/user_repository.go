@@ -19,3 +19,21 @@ type UserRepository interface {
 	// Unicode case folding), in any account, or ErrNotFound.
 	ByEmail(ctx context.Context, email string) (User, error)
 }
+
+// UserWriter changes stored users.
+type UserWriter interface {
+	// Save replaces the stored user with the same id in one transaction. It
+	// returns ErrConflict when the new email is taken (case-insensitively),
+	// ErrLastAdmin when the account would be left without an active admin,
+	// and ErrNotFound when the user does not exist; nothing is written then.
+	Save(ctx context.Context, user User) error
+}
+
+// UserLifecycleRepository is what profile edits, password changes and
+// deactivations need: reading and saving users, and the token cutoffs they
+// keep.
+type UserLifecycleRepository interface {
+	UserRepository
+	UserWriter
+	TokenCutoffRepository
+}

@@ -46,10 +46,11 @@ const (
 	ucRole
 	ucCreatedAt
 	ucUpdatedAt
+	ucDiscardedAt
 	ucCount
 )
 
-var viewUserNames = [ucCount]string{"id", "account_id", "name", "email", "role", "created_at", "updated_at"}
+var viewUserNames = [ucCount]string{"id", "account_id", "name", "email", "role", "created_at", "updated_at", "discarded_at"}
 
 // viewColumnNames names every column as selected: table alias and column.
 // The result column is called alias_column, which is also the name an

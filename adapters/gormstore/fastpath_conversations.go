@@ -69,5 +69,6 @@ func (d *rawDecoder) user(base viewColumn, prev *application.DirectConversationV
 		Name: d.text(col(ucName)), Email: d.text(col(ucEmail)),
 		Role:      domain.Role(d.text(col(ucRole), string(domain.RoleAdmin), string(domain.RoleMember))),
 		CreatedAt: d.time(col(ucCreatedAt)), UpdatedAt: d.time(col(ucUpdatedAt)),
+		DiscardedAt: d.nullTime(col(ucDiscardedAt)),
 	}
 }

@@ -99,6 +99,14 @@ func (d *rawDecoder) int4(c viewColumn) int {
 	return int(int32(binary.BigEndian.Uint32(v)))
 }
 
+// nullTime is time for a nullable column: the zero time for NULL.
+func (d *rawDecoder) nullTime(c viewColumn) time.Time {
+	if d.value(c) == nil {
+		return time.Time{}
+	}
+	return d.time(c)
+}
+
 // text returns the column as a string, reusing one of known when it matches
 // so that repeated values such as roles cost no allocation.
 func (d *rawDecoder) text(c viewColumn, known ...string) string {

@@ -24,6 +24,8 @@ var userFields = map[string]field{
 	"name":       {expr: "u.name", folded: "u.name_folded", typ: application.TextField},
 	"email":      {expr: "u.email", folded: "u.email_key", typ: application.TextField},
 	"created_at": {expr: "u.created_at", typ: application.TimeField},
+	// Nullable: set while the user is deactivated.
+	"discarded_at": {expr: "u.discarded_at", typ: application.TimeField},
 }
 
 var userSortFields = map[string]field{

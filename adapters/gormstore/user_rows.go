@@ -40,6 +40,10 @@ type userRow struct {
 	PasswordHash string    `gorm:"column:password_hash"`
 	CreatedAt    dbTime    `gorm:"column:created_at;autoCreateTime:false"`
 	UpdatedAt    dbTime    `gorm:"column:updated_at;autoUpdateTime:false"`
+	// The lifecycle columns (user_lifecycle_rows.go); NULL when unset.
+	DiscardedAt      *dbTime `gorm:"column:discarded_at"`
+	TokensValidAfter *dbTime `gorm:"column:tokens_valid_after"`
+	KeptTokenID      *string `gorm:"column:kept_token_id"`
 }
 
 // TableName implements GORM's tabler.
@@ -52,6 +56,8 @@ func userRowOf(u domain.User) userRow {
 		Email: u.Email, EmailKey: emailKey(u.Email),
 		Role: string(u.Role), PasswordHash: u.PasswordHash,
 		CreatedAt: at(u.CreatedAt), UpdatedAt: at(u.UpdatedAt),
+		DiscardedAt: optionalTime(u.DiscardedAt), TokensValidAfter: optionalTime(u.TokensValidAfter),
+		KeptTokenID: optionalText(u.KeptTokenID),
 	}
 }
 
@@ -60,6 +66,8 @@ func (r userRow) domain() domain.User {
 		ID: r.ID, AccountID: r.AccountID, Name: r.Name, Email: r.Email,
 		Role: domain.Role(r.Role), PasswordHash: r.PasswordHash,
 		CreatedAt: r.CreatedAt.Time, UpdatedAt: r.UpdatedAt.Time,
+		DiscardedAt: r.DiscardedAt.orZero(), TokensValidAfter: r.TokensValidAfter.orZero(),
+		KeptTokenID: textOrEmpty(r.KeptTokenID),
 	}
 }
 

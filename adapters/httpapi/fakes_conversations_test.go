@@ -84,6 +84,11 @@ func (c fakeChats) Find(_ context.Context, accountID, chatID, userID domain.ID) 
 	return domain.ChatMembership{}, domain.ErrNotFound
 }
 
+// HasDeactivatedPeer answers false: the fakes have no deactivated users.
+func (c fakeChats) HasDeactivatedPeer(context.Context, domain.ID, domain.ID) (bool, error) {
+	return false, nil
+}
+
 func (m fakeMessages) Post(_ context.Context, msg domain.Message) error {
 	m.mu.Lock()
 	defer m.mu.Unlock()

@@ -40,7 +40,7 @@ func TestSessions(t *testing.T) {
 		require.Equal(t, "/api/v1/users/"+ada.id, res.Links.Self)
 		a := attrs(t, res)
 		require.Equal(t, map[string]any{"name": "Ada Lovelace", "email": "ada@acme.test", "role": "admin",
-			"created_at": "2025-01-02T03:04:05Z", "updated_at": "2025-01-02T03:04:05Z"}, a)
+			"created_at": "2025-01-02T03:04:05Z", "updated_at": "2025-01-02T03:04:05Z", "discarded_at": nil}, a)
 		require.NotContains(t, r.raw, "hash")
 	})
 	t.Run("sign_in", func(t *testing.T) {

@@ -21,6 +21,11 @@ func userResourceWithID(u *domain.User, id string, fs fieldsets, ar *arena) reso
 	a.str("role", string(u.Role))
 	a.time("created_at", u.CreatedAt)
 	a.time("updated_at", u.UpdatedAt)
+	if u.DiscardedAt.IsZero() {
+		a.null("discarded_at")
+	} else {
+		a.time("discarded_at", u.DiscardedAt)
+	}
 	return resource{Type: typeUser, ID: id, Attributes: a.done(), Links: selfLink(usersPath, id)}
 }
 

@@ -2,6 +2,7 @@ package memstore
 
 import (
 	"strings"
+	"time"
 
 	"github.com/parley-chat/parley/application"
 )
@@ -9,8 +10,13 @@ import (
 // matches reports whether an attribute value passes f. Text-matching
 // operators compare the folded attribute with the already folded value,
 // literally; every other operator compares the attribute itself. Every
-// filterable attribute is set, so blank matches nothing and present all.
+// filterable attribute is set, so blank matches nothing and present all,
+// except a nullable time (discarded_at) whose zero value is NULL: it matches
+// blank and, as in SQL, no other operator.
 func matches(v any, f application.Filter) bool {
+	if t, ok := v.(time.Time); ok && t.IsZero() {
+		return f.Op == application.OpBlank
+	}
 	switch f.Op {
 	case application.OpBlank:
 		return false

@@ -20,9 +20,10 @@ func NewUserReads(s *Store) *UserReads { return &UserReads{s: s} }
 var userListing = listing[domain.User]{
 	schema: application.UserListSchema,
 	fields: map[string]func(domain.User) any{
-		"name":       func(u domain.User) any { return u.Name },
-		"email":      func(u domain.User) any { return u.Email },
-		"created_at": func(u domain.User) any { return u.CreatedAt },
+		"name":         func(u domain.User) any { return u.Name },
+		"email":        func(u domain.User) any { return u.Email },
+		"created_at":   func(u domain.User) any { return u.CreatedAt },
+		"discarded_at": func(u domain.User) any { return u.DiscardedAt },
 	},
 	id: func(u domain.User) domain.ID { return u.ID },
 }

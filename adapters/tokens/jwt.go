@@ -32,6 +32,10 @@ type claims struct {
 	jwt.RegisteredClaims
 	Account string `json:"acct"`
 	Role    string `json:"role"`
+	// IssuedMs is the issue time in Unix milliseconds: iat has whole
+	// seconds only, too coarse to tell a token issued just before a
+	// password change from one issued just after it.
+	IssuedMs int64 `json:"iat_ms,omitempty"`
 }
 
 // JWT issues and verifies HS256-signed tokens with a fixed lifetime.
@@ -62,8 +66,9 @@ func (j *JWT) Issue(actor domain.Actor, now time.Time) (application.IssuedToken,
 			IssuedAt:  jwt.NewNumericDate(now),
 			ID:        id,
 		},
-		Account: actor.AccountID.String(),
-		Role:    string(actor.Role),
+		Account:  actor.AccountID.String(),
+		Role:     string(actor.Role),
+		IssuedMs: now.UnixMilli(),
 	}
 	signed, err := jwt.NewWithClaims(jwt.SigningMethodHS256, c).SignedString(j.secret)
 	if err != nil {

@@ -68,5 +68,19 @@ func (j *JWT) parse(token string, now time.Time) (application.TokenClaims, error
 		Actor:     domain.Actor{AccountID: accountID, UserID: userID, Role: role},
 		ID:        c.ID,
 		ExpiresAt: c.ExpiresAt.UTC(),
+		IssuedAt:  issuedAt(c),
 	}, nil
+}
+
+// issuedAt is the most precise issue time c carries: iat_ms, else iat (zero
+// when neither is present, which every token cutoff refuses).
+func issuedAt(c claims) time.Time {
+	switch {
+	case c.IssuedMs > 0:
+		return time.UnixMilli(c.IssuedMs).UTC()
+	case c.IssuedAt != nil:
+		return c.IssuedAt.UTC()
+	default:
+		return time.Time{}
+	}
 }
