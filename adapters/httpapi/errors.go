@@ -78,8 +78,9 @@ func problemsOf(err error) []problem {
 	case errors.As(err, &ref):
 		return one(http.StatusNotFound, codeNotFound, message{key: msgReference, arg: ref.Field}, attributePointer(ref.Field))
 	case errors.As(err, &pe):
+		name := pe.Name(parameterName)
 		return []problem{{status: http.StatusBadRequest, code: codeInvalidParameter,
-			detail: message{key: reasonKey(pe.Reason), arg: pe.Parameter, limit: strconv.Itoa(pe.Limit)}, parameter: pe.Parameter}}
+			detail: message{key: reasonKey(pe.Reason), arg: name, limit: strconv.Itoa(pe.Limit)}, parameter: name}}
 	case errors.Is(err, domain.ErrNotFound), errors.Is(err, domain.ErrInvalidID):
 		return one(http.StatusNotFound, codeNotFound, message{key: msgNotFound}, "")
 	case errors.Is(err, domain.ErrForbidden):
