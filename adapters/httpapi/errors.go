@@ -9,6 +9,7 @@ import (
 	"github.com/gin-gonic/gin"
 	"go.uber.org/zap"
 
+	"github.com/parley-chat/parley/adapters/httpapi/jsonapi"
 	"github.com/parley-chat/parley/application"
 	"github.com/parley-chat/parley/domain"
 )
@@ -127,16 +128,16 @@ func abortWithError(c *gin.Context, logger *zap.Logger, err error) {
 			zap.String("route", c.FullPath()), zap.Error(err))
 	}
 	lang := languageOf(c)
-	doc := errorDocument{Errors: make([]errorObject, len(problems))}
+	doc := jsonapi.ErrorDocument{Errors: make([]jsonapi.ErrorObject, len(problems))}
 	for i, p := range problems {
-		doc.Errors[i] = errorObject{
+		doc.Errors[i] = jsonapi.ErrorObject{
 			Status: strconv.Itoa(p.status),
 			Code:   p.code,
 			Title:  title(lang, p.code),
 			Detail: p.detail.render(lang),
 		}
 		if p.pointer != "" || p.parameter != "" || p.header != "" {
-			doc.Errors[i].Source = &errorSource{Pointer: p.pointer, Parameter: p.parameter, Header: p.header}
+			doc.Errors[i].Source = &jsonapi.ErrorSource{Pointer: p.pointer, Parameter: p.parameter, Header: p.header}
 		}
 	}
 	writeDocument(c, status, doc)
