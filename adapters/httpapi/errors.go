@@ -17,7 +17,7 @@ import (
 // Error codes, as the OpenAPI document (apidocs/openapi.json) lists them;
 // clients rely on them, so they never change.
 const (
-	codeInvalidJSON          = "invalid_json"
+	codeInvalidJSON          = jsonapi.CodeInvalidJSON
 	codeInvalidDocument      = "invalid_document"
 	codeInvalidParameter     = "invalid_parameter"
 	codeUnsupportedMediaType = "unsupported_media_type"
@@ -28,7 +28,7 @@ const (
 	codeMethodNotAllowed     = "method_not_allowed"
 	codeConflict             = "conflict"
 	codePayloadTooLarge      = "payload_too_large"
-	codeValidationFailed     = "validation_failed"
+	codeValidationFailed     = jsonapi.CodeValidationFailed
 	codeRateLimited          = "rate_limited"
 	codeServiceUnavailable   = "service_unavailable"
 	codeInternal             = "internal"
@@ -63,12 +63,15 @@ func reject(status int, code string, detail message, pointer string) error {
 // problemsOf is the one table from errors to statuses and codes.
 func problemsOf(err error) []problem {
 	var re *requestError
+	var jp *jsonapi.Problem
 	var ve *domain.ValidationError
 	var ref *domain.ReferenceError
 	var pe *application.ParameterError
 	switch {
 	case errors.As(err, &re):
 		return re.problems
+	case errors.As(err, &jp):
+		return []problem{{status: jp.Status, code: jp.Code, detail: message{key: jp.Key, arg: jp.Arg, limit: jp.Limit}, pointer: jp.Pointer}}
 	case errors.As(err, &ve):
 		out := make([]problem, 0, len(ve.Problems))
 		for _, p := range ve.Problems {
@@ -104,7 +107,7 @@ func one(status int, code string, detail message, pointer string) []problem {
 }
 
 func attributePointer(field string) string {
-	return "/data/attributes/" + escapePointer(field)
+	return "/data/attributes/" + jsonapi.EscapePointer(field)
 }
 
 // abortWithError answers err as a JSON:API error document and stops the

@@ -19,3 +19,9 @@ func parameterName(kind application.ParameterKind, field string) string {
 		return ""
 	}
 }
+
+// paramError reports a problem with a parameter httpapi reads itself, under
+// the name the client sent.
+func paramError(parameter string, reason application.ParameterReason) error {
+	return &application.ParameterError{Parameter: parameter, Reason: reason}
+}

@@ -51,10 +51,10 @@ func parseQuery(rawQuery string, spec paramSpec, cursors *cursorCodec) (queryPar
 		rawKey, rawValue, _ := strings.Cut(pair, "=")
 		key, err := url.QueryUnescape(rawKey)
 		if err != nil {
-			return queryParams{}, paramError(printable(rawKey), application.ReasonInvalidValue)
+			return queryParams{}, paramError(jsonapi.Printable(rawKey), application.ReasonInvalidValue)
 		}
 		if !domain.ValidText(key) {
-			return queryParams{}, paramError(printable(key), application.ReasonInvalidText)
+			return queryParams{}, paramError(jsonapi.Printable(key), application.ReasonInvalidText)
 		}
 		value, err := url.QueryUnescape(rawValue)
 		if err != nil {
