@@ -147,7 +147,7 @@ func TestListMessages(t *testing.T) {
 	_, err = h.listMessages.Execute(ctx, application.ListMessagesInput{Actor: ada, ChatID: chatID, Query: application.RawListQuery{Sort: ptr("content")}})
 	var pe *application.ParameterError
 	require.ErrorAs(t, err, &pe)
-	require.Equal(t, "sort", pe.Parameter)
+	require.Equal(t, application.ParameterSort, pe.Kind)
 }
 
 // walkMessages follows, as reader, the cursors of chatID's messages in pages of four, in

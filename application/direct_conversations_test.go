@@ -143,6 +143,7 @@ func TestListDirectConversations(t *testing.T) {
 		}})
 		var pe *application.ParameterError
 		require.ErrorAs(t, err, &pe)
-		require.Equal(t, "filter[second_user_id]", pe.Parameter)
+		require.Equal(t, application.ParameterFilter, pe.Kind)
+		require.Equal(t, "second_user_id", pe.Field)
 	})
 }

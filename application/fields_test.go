@@ -36,7 +36,7 @@ func TestFieldTablesAreConsistent(t *testing.T) {
 func TestListSchemasComeFromTheFieldTables(t *testing.T) {
 	text, id, at := application.TextField, application.IDField, application.TimeField
 	require.Equal(t, application.ListSchema{
-		Filterable:  map[string]application.FieldType{"name": text, "email": text, "created_at": at},
+		Filterable:  map[string]application.FieldType{"name": text, "email": text, "created_at": at, "discarded_at": at},
 		Sortable:    map[string]application.FieldType{"name": text, "created_at": at},
 		DefaultSort: []application.SortKey{{Field: "name"}},
 	}, application.UserListSchema)
@@ -56,7 +56,7 @@ func TestListSchemasComeFromTheFieldTables(t *testing.T) {
 // may select, per resource type.
 func TestSelectableFieldsAreEveryRenderedField(t *testing.T) {
 	require.Equal(t, map[string][]string{
-		"user":                {"name", "email", "role", "created_at", "updated_at"},
+		"user":                {"name", "email", "role", "created_at", "updated_at", "discarded_at"},
 		"direct_conversation": {"first_user_id", "second_user_id", "created_at", "updated_at", "chat", "first_user", "second_user"},
 		"chat":                {"context_type", "context_id", "latest_message_id", "created_at", "updated_at", "chat_memberships", "latest_message"},
 		"chat_membership":     {"chat_id", "user_id", "role_ids", "created_at"},

@@ -51,10 +51,9 @@ type ParameterSpelling func(kind ParameterKind, field string) string
 type ParameterError struct {
 	Kind  ParameterKind
 	Field string
-	// Parameter is the parameter as the HTTP API spells it. Adapters set it
-	// for the errors they raise themselves (Kind ParameterNamed); for the
-	// others it is filled by httpParameterName until the HTTP adapter names
-	// them through Name.
+	// Parameter names the parameter of an error raised with Kind
+	// ParameterNamed; the other kinds leave it empty and are spelt by the
+	// adapter through Name.
 	Parameter string
 	Reason    ParameterReason
 	Limit     int
@@ -62,7 +61,7 @@ type ParameterError struct {
 
 // newParameterError reports a problem with a list query parameter.
 func newParameterError(kind ParameterKind, field string, reason ParameterReason) *ParameterError {
-	return &ParameterError{Kind: kind, Field: field, Parameter: httpParameterName(kind, field), Reason: reason}
+	return &ParameterError{Kind: kind, Field: field, Reason: reason}
 }
 
 // Name returns the parameter as spell writes it; an error an adapter raised
@@ -76,5 +75,21 @@ func (e *ParameterError) Name(spell ParameterSpelling) string {
 
 // Error implements error.
 func (e *ParameterError) Error() string {
-	return fmt.Sprintf("invalid parameter %s: %s", e.Parameter, e.Reason)
+	return fmt.Sprintf("invalid parameter %s: %s", e.Name(describeParameter), e.Reason)
+}
+
+// describeParameter names a parameter for Error, which no client reads.
+func describeParameter(kind ParameterKind, field string) string {
+	switch kind {
+	case ParameterFilter:
+		return "filter on " + field
+	case ParameterSort:
+		return "sort"
+	case ParameterPageSize:
+		return "page size"
+	case ParameterPageAfter:
+		return "page cursor"
+	default:
+		return "?"
+	}
 }

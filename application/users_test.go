@@ -133,22 +133,22 @@ func TestListUsersParameterErrors(t *testing.T) {
 		query application.RawListQuery
 		param string
 	}{
-		{"unknown_sort_field", application.RawListQuery{Sort: ptr("email")}, "sort"},
-		{"duplicate_sort_field", application.RawListQuery{Sort: ptr("name,-name")}, "sort"},
-		{"empty_sort", application.RawListQuery{Sort: ptr("")}, "sort"},
-		{"unknown_filter_field", application.RawListQuery{Filters: []application.RawFilter{{Field: "password", Expr: "eq:x"}}}, "filter[password]"},
-		{"unknown_operator", application.RawListQuery{Filters: []application.RawFilter{{Field: "name", Expr: "like:x"}}}, "filter[name]"},
-		{"missing_value", application.RawListQuery{Filters: []application.RawFilter{{Field: "name", Expr: "eq"}}}, "filter[name]"},
-		{"text_operator_on_time", application.RawListQuery{Filters: []application.RawFilter{{Field: "created_at", Expr: "ct:2026"}}}, "filter[created_at]"},
-		{"bad_time", application.RawListQuery{Filters: []application.RawFilter{{Field: "created_at", Expr: "gt:yesterday"}}}, "filter[created_at]"},
-		{"value_on_present", application.RawListQuery{Filters: []application.RawFilter{{Field: "email", Expr: "present:x"}}}, "filter[email]"},
-		{"page_size_zero", application.RawListQuery{PageSize: ptr("0")}, "page[size]"},
-		{"page_size_101", application.RawListQuery{PageSize: ptr("101")}, "page[size]"},
-		{"page_size_not_a_number", application.RawListQuery{PageSize: ptr("ten")}, "page[size]"},
-		{"cursor_of_another_sort", application.RawListQuery{Sort: ptr("-created_at"), After: &byName}, "page[after]"},
-		{"cursor_with_bad_id", application.RawListQuery{After: &tampered}, "page[after]"},
-		{"cursor_with_missing_keys", application.RawListQuery{After: &application.Cursor{Sort: "name", ID: byName.ID}}, "page[after]"},
-		{"cursor_with_bad_time", application.RawListQuery{Sort: ptr("created_at"), After: &application.Cursor{Sort: "created_at", Keys: []string{"soon"}, ID: byName.ID}}, "page[after]"},
+		{"unknown_sort_field", application.RawListQuery{Sort: ptr("email")}, "order"},
+		{"duplicate_sort_field", application.RawListQuery{Sort: ptr("name,-name")}, "order"},
+		{"empty_sort", application.RawListQuery{Sort: ptr("")}, "order"},
+		{"unknown_filter_field", application.RawListQuery{Filters: []application.RawFilter{{Field: "password", Expr: "eq:x"}}}, "where.password"},
+		{"unknown_operator", application.RawListQuery{Filters: []application.RawFilter{{Field: "name", Expr: "like:x"}}}, "where.name"},
+		{"missing_value", application.RawListQuery{Filters: []application.RawFilter{{Field: "name", Expr: "eq"}}}, "where.name"},
+		{"text_operator_on_time", application.RawListQuery{Filters: []application.RawFilter{{Field: "created_at", Expr: "ct:2026"}}}, "where.created_at"},
+		{"bad_time", application.RawListQuery{Filters: []application.RawFilter{{Field: "created_at", Expr: "gt:yesterday"}}}, "where.created_at"},
+		{"value_on_present", application.RawListQuery{Filters: []application.RawFilter{{Field: "email", Expr: "present:x"}}}, "where.email"},
+		{"page_size_zero", application.RawListQuery{PageSize: ptr("0")}, "limit"},
+		{"page_size_101", application.RawListQuery{PageSize: ptr("101")}, "limit"},
+		{"page_size_not_a_number", application.RawListQuery{PageSize: ptr("ten")}, "limit"},
+		{"cursor_of_another_sort", application.RawListQuery{Sort: ptr("-created_at"), After: &byName}, "after"},
+		{"cursor_with_bad_id", application.RawListQuery{After: &tampered}, "after"},
+		{"cursor_with_missing_keys", application.RawListQuery{After: &application.Cursor{Sort: "name", ID: byName.ID}}, "after"},
+		{"cursor_with_bad_time", application.RawListQuery{Sort: ptr("created_at"), After: &application.Cursor{Sort: "created_at", Keys: []string{"soon"}, ID: byName.ID}}, "after"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -156,7 +156,7 @@ func TestListUsersParameterErrors(t *testing.T) {
 			_, err := h.listUsers.Execute(ctx, admin, tt.query)
 			var pe *application.ParameterError
 			require.True(t, errors.As(err, &pe), "want a parameter error, got %v", err)
-			require.Equal(t, tt.param, pe.Parameter)
+			require.Equal(t, tt.param, pe.Name(dotted), "kind and field")
 		})
 	}
 }

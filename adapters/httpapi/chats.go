@@ -4,6 +4,8 @@ import (
 	"net/http"
 
 	"github.com/gin-gonic/gin"
+
+	"github.com/parley-chat/parley/adapters/httpapi/jsonapi"
 )
 
 var chatParams = paramSpec{documents: true, includable: []string{"chat_memberships", "latest_message"}}
@@ -23,6 +25,6 @@ func (h *handler) getChat(c *gin.Context) {
 		h.fail(c, err)
 		return
 	}
-	cd := newCompound(q)
-	writeDocument(c, http.StatusOK, cd.single(cd.addChat(&view)))
+	cd := jsonapi.NewCompound(q.fields, q.include)
+	writeDocument(c, http.StatusOK, cd.Single(addChat(cd, &view)))
 }

@@ -1,87 +1,37 @@
 package httpapi
 
 import (
-	"bytes"
-	"crypto/hmac"
-	"crypto/sha256"
-	"encoding/base64"
-	"encoding/json"
-	"errors"
-	"strings"
-
+	"github.com/parley-chat/parley/adapters/httpapi/jsonapi"
 	"github.com/parley-chat/parley/application"
 )
 
 // cursorPurpose separates the cursor key from every other key derived from
-// the same secret (the token signing key among them).
+// the same secret (the token signing key among them). Changing it voids
+// every cursor already handed out.
 const cursorPurpose = "parley pagination cursor v1"
 
-var errBadCursor = errors.New("invalid cursor")
-
-// cursorCodec signs pagination cursors so that clients cannot forge keyset
-// positions: base64url(JSON) "." base64url(HMAC-SHA256).
+// cursorCodec signs the application's keyset positions as page[after]
+// values; the signing itself is jsonapi's.
 type cursorCodec struct {
-	key []byte
-}
-
-// cursorPayload is the signed content of a cursor.
-type cursorPayload struct {
-	Sort string   `json:"s"`
-	Keys []string `json:"k"`
-	ID   string   `json:"i"`
+	cursors *jsonapi.Cursors
 }
 
 // newCursorCodec derives the cursor key from secret.
 func newCursorCodec(secret []byte) (*cursorCodec, error) {
-	if len(secret) == 0 {
-		return nil, errors.New("cursor secret is empty")
+	cursors, err := jsonapi.NewCursors(secret, cursorPurpose)
+	if err != nil {
+		return nil, err
 	}
-	mac := hmac.New(sha256.New, secret)
-	mac.Write([]byte(cursorPurpose))
-	return &cursorCodec{key: mac.Sum(nil)}, nil
+	return &cursorCodec{cursors: cursors}, nil
 }
 
 // encode returns the opaque text form of cur.
 func (cc *cursorCodec) encode(cur application.Cursor) (string, error) {
-	payload, err := json.Marshal(cursorPayload(cur))
-	if err != nil {
-		return "", err
-	}
-	enc := base64.RawURLEncoding
-	return enc.EncodeToString(payload) + "." + enc.EncodeToString(cc.sign(payload)), nil
+	return cc.cursors.Encode(jsonapi.Cursor(cur))
 }
 
-// decode verifies text and returns the cursor it carries.
+// decode verifies text and returns the position it carries.
 func (cc *cursorCodec) decode(text string) (application.Cursor, error) {
-	// The base64 decoder skips line breaks, so a cursor with some added
-	// would still pass; it was altered all the same and is refused.
-	if strings.ContainsAny(text, "\r\n") {
-		return application.Cursor{}, errBadCursor
-	}
-	body, sig, ok := strings.Cut(text, ".")
-	if !ok {
-		return application.Cursor{}, errBadCursor
-	}
-	enc := base64.RawURLEncoding.Strict()
-	payload, err := enc.DecodeString(body)
-	if err != nil {
-		return application.Cursor{}, errBadCursor
-	}
-	mac, err := enc.DecodeString(sig)
-	if err != nil || !hmac.Equal(mac, cc.sign(payload)) {
-		return application.Cursor{}, errBadCursor
-	}
-	dec := json.NewDecoder(bytes.NewReader(payload))
-	dec.DisallowUnknownFields()
-	var p cursorPayload
-	if err := dec.Decode(&p); err != nil {
-		return application.Cursor{}, errBadCursor
-	}
-	return application.Cursor(p), nil
-}
-
-func (cc *cursorCodec) sign(payload []byte) []byte {
-	mac := hmac.New(sha256.New, cc.key)
-	mac.Write(payload)
-	return mac.Sum(nil)
+	cur, err := cc.cursors.Decode(text)
+	return application.Cursor(cur), err
 }

@@ -6,7 +6,8 @@ import (
 	"io"
 	"net/http"
 	"slices"
-	"strings"
+
+	"github.com/parley-chat/parley/adapters/httpapi/jsonapi"
 )
 
 // documentSpec says what a create request document must look like: its
@@ -45,8 +46,8 @@ func readDocument(r *http.Request, spec documentSpec) (map[string]string, error)
 // writable string attributes. Structural faults stop at the first; attribute
 // faults are reported together.
 func parseDocument(body []byte, spec documentSpec) (map[string]string, error) {
-	if err := checkJSON(body); err != nil {
-		return nil, err
+	if err := jsonapi.Check(body); err != nil {
+		return nil, &requestError{problems: problemsOf(err)}
 	}
 	top, err := members(body, "", message{key: msgDocumentNotObject})
 	if err != nil {
@@ -125,7 +126,7 @@ func attributes(attrs, rels map[string]json.RawMessage, spec documentSpec) (map[
 		}
 	}
 	for _, name := range sortedKeys(rels) {
-		problems = append(problems, invalidAttribute(msgRelationship, name, "/data/relationships/"+escapePointer(name)))
+		problems = append(problems, invalidAttribute(msgRelationship, name, "/data/relationships/"+jsonapi.EscapePointer(name)))
 	}
 	if len(problems) > 0 {
 		return nil, &requestError{problems: problems}
@@ -156,7 +157,7 @@ func members(raw json.RawMessage, pointer string, detail message) (map[string]js
 func onlyMembers(m map[string]json.RawMessage, allowed []string, pointer string) error {
 	for _, name := range sortedKeys(m) {
 		if !slices.Contains(allowed, name) {
-			return invalidDocument(pointer+"/"+escapePointer(name), message{key: msgUnexpectedMember, arg: name})
+			return invalidDocument(pointer+"/"+jsonapi.EscapePointer(name), message{key: msgUnexpectedMember, arg: name})
 		}
 	}
 	return nil
@@ -169,9 +170,4 @@ func sortedKeys(m map[string]json.RawMessage) []string {
 	}
 	slices.Sort(keys)
 	return keys
-}
-
-// escapePointer escapes a member name for a JSON pointer (RFC 6901).
-func escapePointer(name string) string {
-	return strings.ReplaceAll(strings.ReplaceAll(name, "~", "~0"), "/", "~1")
 }

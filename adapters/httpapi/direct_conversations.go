@@ -5,6 +5,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"github.com/parley-chat/parley/adapters/httpapi/jsonapi"
 	"github.com/parley-chat/parley/application"
 )
 
@@ -38,14 +39,14 @@ func (h *handler) startDirectConversation(c *gin.Context) {
 		h.fail(c, err)
 		return
 	}
-	cd := newCompound(q)
-	res := cd.addDirectConversation(&out.View)
+	cd := jsonapi.NewCompound(q.fields, q.include)
+	res := addDirectConversation(cd, &out.View)
 	status := http.StatusOK
 	if out.Created {
 		status = http.StatusCreated
 		c.Header("Location", res.Links.Self())
 	}
-	writeDocument(c, status, cd.single(res))
+	writeDocument(c, status, cd.Single(res))
 }
 
 // getDirectConversation answers one of the caller's conversations.
@@ -63,8 +64,8 @@ func (h *handler) getDirectConversation(c *gin.Context) {
 		h.fail(c, err)
 		return
 	}
-	cd := newCompound(q)
-	writeDocument(c, http.StatusOK, cd.single(cd.addDirectConversation(&view)))
+	cd := jsonapi.NewCompound(q.fields, q.include)
+	writeDocument(c, http.StatusOK, cd.Single(addDirectConversation(cd, &view)))
 }
 
 // listDirectConversations answers a page of the caller's conversations.
@@ -84,12 +85,12 @@ func (h *handler) listDirectConversations(c *gin.Context) {
 		h.fail(c, err)
 		return
 	}
-	cd := newCompound(q)
+	cd := jsonapi.NewCompound(q.fields, q.include)
 	// Each conversation brings at most its chat and two users.
-	cd.expect(4 * len(page.Items))
-	data := make([]resource, len(page.Items))
+	cd.Expect(4 * len(page.Items))
+	data := make([]jsonapi.Resource, len(page.Items))
 	for i := range page.Items {
-		data[i] = cd.addDirectConversation(&page.Items[i])
+		data[i] = addDirectConversation(cd, &page.Items[i])
 	}
 	h.page(c, cd, data, page.Next)
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/gin-gonic/gin"
 	"go.uber.org/zap"
 
+	"github.com/parley-chat/parley/adapters/httpapi/jsonapi"
 	"github.com/parley-chat/parley/application"
 	"github.com/parley-chat/parley/domain"
 )
@@ -16,7 +17,7 @@ import (
 // Error codes, as the OpenAPI document (apidocs/openapi.json) lists them;
 // clients rely on them, so they never change.
 const (
-	codeInvalidJSON          = "invalid_json"
+	codeInvalidJSON          = jsonapi.CodeInvalidJSON
 	codeInvalidDocument      = "invalid_document"
 	codeInvalidParameter     = "invalid_parameter"
 	codeUnsupportedMediaType = "unsupported_media_type"
@@ -27,7 +28,7 @@ const (
 	codeMethodNotAllowed     = "method_not_allowed"
 	codeConflict             = "conflict"
 	codePayloadTooLarge      = "payload_too_large"
-	codeValidationFailed     = "validation_failed"
+	codeValidationFailed     = jsonapi.CodeValidationFailed
 	codeRateLimited          = "rate_limited"
 	codeServiceUnavailable   = "service_unavailable"
 	codeInternal             = "internal"
@@ -62,12 +63,15 @@ func reject(status int, code string, detail message, pointer string) error {
 // problemsOf is the one table from errors to statuses and codes.
 func problemsOf(err error) []problem {
 	var re *requestError
+	var jp *jsonapi.Problem
 	var ve *domain.ValidationError
 	var ref *domain.ReferenceError
 	var pe *application.ParameterError
 	switch {
 	case errors.As(err, &re):
 		return re.problems
+	case errors.As(err, &jp):
+		return []problem{{status: jp.Status, code: jp.Code, detail: message{key: jp.Key, arg: jp.Arg, limit: jp.Limit}, pointer: jp.Pointer}}
 	case errors.As(err, &ve):
 		out := make([]problem, 0, len(ve.Problems))
 		for _, p := range ve.Problems {
@@ -78,8 +82,9 @@ func problemsOf(err error) []problem {
 	case errors.As(err, &ref):
 		return one(http.StatusNotFound, codeNotFound, message{key: msgReference, arg: ref.Field}, attributePointer(ref.Field))
 	case errors.As(err, &pe):
+		name := pe.Name(parameterName)
 		return []problem{{status: http.StatusBadRequest, code: codeInvalidParameter,
-			detail: message{key: reasonKey(pe.Reason), arg: pe.Parameter, limit: strconv.Itoa(pe.Limit)}, parameter: pe.Parameter}}
+			detail: message{key: reasonKey(pe.Reason), arg: name, limit: strconv.Itoa(pe.Limit)}, parameter: name}}
 	case errors.Is(err, domain.ErrNotFound), errors.Is(err, domain.ErrInvalidID):
 		return one(http.StatusNotFound, codeNotFound, message{key: msgNotFound}, "")
 	case errors.Is(err, domain.ErrForbidden):
@@ -102,7 +107,7 @@ func one(status int, code string, detail message, pointer string) []problem {
 }
 
 func attributePointer(field string) string {
-	return "/data/attributes/" + escapePointer(field)
+	return "/data/attributes/" + jsonapi.EscapePointer(field)
 }
 
 // abortWithError answers err as a JSON:API error document and stops the
@@ -126,16 +131,16 @@ func abortWithError(c *gin.Context, logger *zap.Logger, err error) {
 			zap.String("route", c.FullPath()), zap.Error(err))
 	}
 	lang := languageOf(c)
-	doc := errorDocument{Errors: make([]errorObject, len(problems))}
+	doc := jsonapi.ErrorDocument{Errors: make([]jsonapi.ErrorObject, len(problems))}
 	for i, p := range problems {
-		doc.Errors[i] = errorObject{
+		doc.Errors[i] = jsonapi.ErrorObject{
 			Status: strconv.Itoa(p.status),
 			Code:   p.code,
 			Title:  title(lang, p.code),
 			Detail: p.detail.render(lang),
 		}
 		if p.pointer != "" || p.parameter != "" || p.header != "" {
-			doc.Errors[i].Source = &errorSource{Pointer: p.pointer, Parameter: p.parameter, Header: p.header}
+			doc.Errors[i].Source = &jsonapi.ErrorSource{Pointer: p.pointer, Parameter: p.parameter, Header: p.header}
 		}
 	}
 	writeDocument(c, status, doc)

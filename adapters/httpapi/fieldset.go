@@ -19,21 +19,3 @@ var renderedFields = map[string][]string{
 	typeChatMembership:     {"chat_id", "user_id", "role_ids", "created_at"},
 	typeMessage:            {"content", "chat_id", "author_id", "created_at", "author"},
 }
-
-// fieldset is the set of fields a client asked for on one type; nil means
-// every field.
-type fieldset map[string]bool
-
-// fieldsets maps a resource type to its sparse fieldset.
-type fieldsets map[string]fieldset
-
-// of returns the fieldset of typ, nil when the client did not restrict it.
-func (f fieldsets) of(typ string) fieldset {
-	if f == nil {
-		return nil
-	}
-	return f[typ]
-}
-
-// includes is the set of relationship paths a client asked to include.
-type includes map[string]bool

@@ -6,6 +6,7 @@ import (
 	"github.com/gin-gonic/gin"
 	"go.uber.org/zap"
 
+	"github.com/parley-chat/parley/adapters/httpapi/jsonapi"
 	"github.com/parley-chat/parley/application"
 	"github.com/parley-chat/parley/domain"
 )
@@ -45,11 +46,11 @@ func (h *handler) actor(c *gin.Context) (domain.Actor, bool) {
 }
 
 // page writes one page of a collection with its self and next links.
-func (h *handler) page(c *gin.Context, cd *compound, data []resource, next *application.Cursor) {
+func (h *handler) page(c *gin.Context, cd *jsonapi.Compound, data []jsonapi.Resource, next *application.Cursor) {
 	links, err := pageLinks(c.Request.URL, next, h.cursors)
 	if err != nil {
 		h.fail(c, err)
 		return
 	}
-	writeDocument(c, http.StatusOK, cd.collection(data, links))
+	writeDocument(c, http.StatusOK, cd.Collection(data, links))
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/require"
 	"go.uber.org/zap"
 
+	"github.com/parley-chat/parley/adapters/httpapi/jsonapi"
 	"github.com/parley-chat/parley/application"
 	"github.com/parley-chat/parley/domain"
 )
@@ -82,7 +83,7 @@ type reply struct {
 		Data     json.RawMessage `json:"data"`
 		Included []decoded       `json:"included"`
 		Links    map[string]*string
-		Errors   []errorObject `json:"errors"`
+		Errors   []jsonapi.ErrorObject `json:"errors"`
 	}
 }
 

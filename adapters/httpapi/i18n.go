@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/parley-chat/parley/adapters/httpapi/i18n"
+	"github.com/parley-chat/parley/adapters/httpapi/jsonapi"
 	"github.com/parley-chat/parley/application"
 	"github.com/parley-chat/parley/domain"
 )
@@ -34,7 +35,7 @@ const (
 	msgUnavailable        = "unavailable"
 	msgInternal           = "internal"
 	msgReference          = "reference"
-	msgInvalidJSON        = "invalid_json"
+	msgInvalidJSON        = jsonapi.KeyInvalidJSON
 	msgDocumentNotObject  = "document_not_object"
 	msgNotObject          = "not_object"
 	msgMissingMember      = "missing_member"
@@ -49,9 +50,7 @@ const (
 	msgNotAcceptable      = "not_acceptable"
 	msgPayloadTooLarge    = "payload_too_large"
 	msgRateLimited        = "rate_limited"
-	msgInvalidText        = "invalid_text"
-	msgDuplicateMember    = "duplicate_member"
-	msgTooDeep            = "too_deep"
+	msgInvalidText        = jsonapi.KeyInvalidText
 	msgDuplicateHeader    = "duplicate_header"
 	msgURITooLong         = "uri_too_long"
 	msgHeadersTooLarge    = "headers_too_large"

@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/parley-chat/parley/adapters/httpapi/apidocs"
+	"github.com/parley-chat/parley/adapters/httpapi/jsonapi"
 	"github.com/parley-chat/parley/application"
 )
 
@@ -32,5 +33,5 @@ func TestOpenAPIQuotesTheInputLimits(t *testing.T) {
 	require.Contains(t, filter, "at most "+strconv.Itoa(application.MaxFilterValueLength)+" characters")
 	require.Contains(t, filter, "at most "+strconv.Itoa(application.MaxFilterValues)+" comma-separated values")
 	require.Contains(t, doc.Info.Description, strconv.Itoa(MaxRequestTargetBytes>>10)+" KiB is **414**")
-	require.Contains(t, doc.Info.Description, "deeper than "+strconv.Itoa(maxJSONDepth)+" levels")
+	require.Contains(t, doc.Info.Description, "deeper than "+strconv.Itoa(jsonapi.MaxDepth)+" levels")
 }

@@ -5,6 +5,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"github.com/parley-chat/parley/adapters/httpapi/jsonapi"
 	"github.com/parley-chat/parley/application"
 )
 
@@ -34,10 +35,10 @@ func (h *handler) listMessages(c *gin.Context) {
 		h.fail(c, err)
 		return
 	}
-	cd := newCompound(q)
-	data := make([]resource, len(page.Items))
+	cd := jsonapi.NewCompound(q.fields, q.include)
+	data := make([]jsonapi.Resource, len(page.Items))
 	for i := range page.Items {
-		data[i] = cd.addMessage(&page.Items[i])
+		data[i] = addMessage(cd, &page.Items[i])
 	}
 	h.page(c, cd, data, page.Next)
 }
@@ -62,6 +63,6 @@ func (h *handler) postMessage(c *gin.Context) {
 		h.fail(c, err)
 		return
 	}
-	cd := newCompound(q)
-	writeDocument(c, http.StatusCreated, cd.single(cd.addMessage(&view)))
+	cd := jsonapi.NewCompound(q.fields, q.include)
+	writeDocument(c, http.StatusCreated, cd.Single(addMessage(cd, &view)))
 }

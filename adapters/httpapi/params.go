@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/parley-chat/parley/adapters/httpapi/jsonapi"
 	"github.com/parley-chat/parley/application"
 	"github.com/parley-chat/parley/domain"
 )
@@ -28,8 +29,8 @@ type paramSpec struct {
 // queryParams are an endpoint's query parameters, checked against its spec.
 // Sort, filter and page values are validated later by the use case.
 type queryParams struct {
-	include    includes
-	fields     fieldsets
+	include    jsonapi.Includes
+	fields     jsonapi.Fieldsets
 	list       application.RawListQuery
 	searchPeer string
 }
@@ -50,10 +51,10 @@ func parseQuery(rawQuery string, spec paramSpec, cursors *cursorCodec) (queryPar
 		rawKey, rawValue, _ := strings.Cut(pair, "=")
 		key, err := url.QueryUnescape(rawKey)
 		if err != nil {
-			return queryParams{}, paramError(printable(rawKey), application.ReasonInvalidValue)
+			return queryParams{}, paramError(jsonapi.Printable(rawKey), application.ReasonInvalidValue)
 		}
 		if !domain.ValidText(key) {
-			return queryParams{}, paramError(printable(key), application.ReasonInvalidText)
+			return queryParams{}, paramError(jsonapi.Printable(key), application.ReasonInvalidText)
 		}
 		value, err := url.QueryUnescape(rawValue)
 		if err != nil {
@@ -108,7 +109,7 @@ func (q *queryParams) set(key, value string, spec paramSpec, cursors *cursorCode
 }
 
 func (q *queryParams) setInclude(value string, includable []string) error {
-	q.include = includes{}
+	q.include = jsonapi.Includes{}
 	if value == "" {
 		return nil
 	}
@@ -126,7 +127,7 @@ func (q *queryParams) setFields(key, typ, value string) error {
 	if !ok {
 		return paramError(key, application.ReasonUnknownField)
 	}
-	set := fieldset{}
+	set := jsonapi.Fieldset{}
 	if value != "" {
 		for name := range strings.SplitSeq(value, ",") {
 			if !slices.Contains(known, name) {
@@ -136,7 +137,7 @@ func (q *queryParams) setFields(key, typ, value string) error {
 		}
 	}
 	if q.fields == nil {
-		q.fields = fieldsets{}
+		q.fields = jsonapi.Fieldsets{}
 	}
 	q.fields[typ] = set
 	return nil

@@ -100,13 +100,13 @@ func requireParameterError(t *testing.T, err error, unnamedAllowed bool) {
 	var pe *application.ParameterError
 	require.True(t, errors.As(err, &pe), "%T %v", err, err)
 	if !unnamedAllowed {
-		require.NotEmpty(t, pe.Parameter)
+		require.NotEmpty(t, pe.Name(parameterName))
 	}
 	problems := problemsOf(err)
 	require.Len(t, problems, 1)
 	require.Equal(t, 400, problems[0].status)
 	require.Equal(t, codeInvalidParameter, problems[0].code)
-	require.Equal(t, pe.Parameter, problems[0].parameter)
+	require.Equal(t, pe.Name(parameterName), problems[0].parameter)
 	require.NotEmpty(t, problems[0].detail.render(langGerman))
 }
 

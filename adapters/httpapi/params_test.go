@@ -6,6 +6,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/parley-chat/parley/adapters/httpapi/jsonapi"
 	"github.com/parley-chat/parley/application"
 )
 
@@ -66,8 +67,8 @@ func TestParseQueryValues(t *testing.T) {
 		"&filter[first_user_id]=in:a,b&filter[created_at]=present&page[size]=5&page[after]="+cursor+
 		"&search_peer=%C3%96zil+M", conversationListParams, codec)
 	require.NoError(t, err)
-	require.Equal(t, includes{"chat": true, "second_user": true}, q.include)
-	require.Equal(t, fieldsets{"user": {"name": true, "email": true}, "chat": {}}, q.fields)
+	require.Equal(t, jsonapi.Includes{"chat": true, "second_user": true}, q.include)
+	require.Equal(t, jsonapi.Fieldsets{"user": {"name": true, "email": true}, "chat": {}}, q.fields)
 	require.Equal(t, "-created_at", *q.list.Sort)
 	require.Equal(t, []application.RawFilter{{Field: "first_user_id", Expr: "in:a,b"}, {Field: "created_at", Expr: "present"}}, q.list.Filters)
 	require.Equal(t, "5", *q.list.PageSize)

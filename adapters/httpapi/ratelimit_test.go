@@ -19,6 +19,8 @@ import (
 	"go.uber.org/zap"
 	"go.uber.org/zap/zapcore"
 	"go.uber.org/zap/zaptest/observer"
+
+	"github.com/parley-chat/parley/adapters/httpapi/jsonapi"
 )
 
 const wrongSignIn = `{"data":{"type":"session","attributes":{"email":"nobody@acme.test","password":"wrong password"}}}`
@@ -87,7 +89,7 @@ func TestRateLimitOnSignIn(t *testing.T) {
 	t.Run("sixth_request_is_refused", func(t *testing.T) {
 		rec := api.signIn(t, "192.0.2.10:1000", nil)
 		requireRateLimited(t, rec, "5")
-		var doc struct{ Errors []errorObject }
+		var doc struct{ Errors []jsonapi.ErrorObject }
 		require.NoError(t, json.Unmarshal(rec.Body.Bytes(), &doc))
 		require.Equal(t, "Too many requests", doc.Errors[0].Title)
 		require.Equal(t, "429", doc.Errors[0].Status)

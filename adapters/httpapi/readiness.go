@@ -10,6 +10,7 @@ import (
 	"github.com/gin-gonic/gin"
 	"go.uber.org/zap"
 
+	"github.com/parley-chat/parley/adapters/httpapi/jsonapi"
 	"github.com/parley-chat/parley/domain"
 )
 
@@ -68,7 +69,7 @@ func (r *Readiness) Check(ctx context.Context) error {
 
 // healthz answers 200 while the process runs.
 func healthz(c *gin.Context) {
-	writeDocument(c, http.StatusOK, metaDocument{Meta: map[string]string{"status": "ok"}})
+	writeDocument(c, http.StatusOK, jsonapi.MetaDocument{Meta: map[string]string{"status": "ok"}})
 }
 
 // readyz answers 200 when ready and 503 otherwise.
@@ -78,6 +79,6 @@ func readyz(r *Readiness, logger *zap.Logger) gin.HandlerFunc {
 			abortWithError(c, logger, err)
 			return
 		}
-		writeDocument(c, http.StatusOK, metaDocument{Meta: map[string]string{"status": "ready"}})
+		writeDocument(c, http.StatusOK, jsonapi.MetaDocument{Meta: map[string]string{"status": "ready"}})
 	}
 }

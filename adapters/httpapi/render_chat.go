@@ -1,6 +1,7 @@
 package httpapi
 
 import (
+	"github.com/parley-chat/parley/adapters/httpapi/jsonapi"
 	"github.com/parley-chat/parley/application"
 	"github.com/parley-chat/parley/domain"
 )
@@ -12,57 +13,57 @@ const chatsPath = "/api/v1/chats/"
 // chatResource renders a chat. memberships may be nil when the caller did
 // not load them (a chat included from a conversation); the chat_memberships
 // relationship is then left out rather than shown empty.
-func chatResource(chat *domain.Chat, memberships []domain.ChatMembership, fs fieldsets, ar *arena) resource {
+func chatResource(chat *domain.Chat, memberships []domain.ChatMembership, fs jsonapi.Fieldsets, ar *jsonapi.Arena) jsonapi.Resource {
 	return chatResourceWithIDs(chat, chat.ID.String(), chat.ContextID.String(), memberships, fs, ar)
 }
 
 // chatResourceWithIDs is chatResource for a caller that already holds the
 // chat's id and context id as text.
-func chatResourceWithIDs(chat *domain.Chat, id, contextID string, memberships []domain.ChatMembership, fs fieldsets, ar *arena) resource {
-	set := fs.of(typeChat)
+func chatResourceWithIDs(chat *domain.Chat, id, contextID string, memberships []domain.ChatMembership, fs jsonapi.Fieldsets, ar *jsonapi.Arena) jsonapi.Resource {
+	set := fs.Of(typeChat)
 	latest := ""
 	if chat.LatestMessageID != nil {
 		latest = chat.LatestMessageID.String()
 	}
-	a := newObject(ar, set, 224)
-	a.str("context_type", chat.ContextType)
-	a.str("context_id", contextID)
+	a := jsonapi.NewObject(ar, set, 224)
+	a.Str("context_type", chat.ContextType)
+	a.Str("context_id", contextID)
 	if latest == "" {
-		a.null("latest_message_id")
+		a.Null("latest_message_id")
 	} else {
-		a.str("latest_message_id", latest)
+		a.Str("latest_message_id", latest)
 	}
-	a.time("created_at", chat.CreatedAt)
-	a.time("updated_at", chat.UpdatedAt)
-	r := newObject(ar, set, 256)
+	a.Time("created_at", chat.CreatedAt)
+	a.Time("updated_at", chat.UpdatedAt)
+	r := jsonapi.NewObject(ar, set, 256)
 	if memberships != nil {
 		ids := make([]string, len(memberships))
 		for i := range memberships {
 			ids[i] = memberships[i].ID.String()
 		}
-		r.toMany("chat_memberships", typeChatMembership, ids)
+		r.ToMany("chat_memberships", typeChatMembership, ids)
 	}
-	r.toOne("latest_message", typeMessage, latest)
-	return resource{Type: typeChat, ID: id, Attributes: a.done(), Relationships: r.done(),
-		Links: selfLink(chatsPath, id)}
+	r.ToOne("latest_message", typeMessage, latest)
+	return jsonapi.Resource{Type: typeChat, ID: id, Attributes: a.Done(), Relationships: r.Done(),
+		Links: jsonapi.SelfLink(chatsPath, id)}
 }
 
 // addChat renders v as primary data and includes what the client asked for.
-func (cd *compound) addChat(v *application.ChatView) resource {
+func addChat(cd *jsonapi.Compound, v *application.ChatView) jsonapi.Resource {
 	memberships := v.Memberships
 	if memberships == nil {
 		memberships = []domain.ChatMembership{}
 	}
-	res := cd.primary(chatResource(&v.Chat, memberships, cd.fields, &cd.arena))
-	if cd.wants("chat_memberships") {
+	res := cd.Primary(chatResource(&v.Chat, memberships, cd.Fields(), &cd.Arena))
+	if cd.Wants("chat_memberships") {
 		for i := range memberships {
 			m := &memberships[i]
-			cd.add(typeChatMembership, m.ID.String(), func() resource { return chatMembershipResource(m, cd.fields, &cd.arena) })
+			cd.Add(typeChatMembership, m.ID.String(), func() jsonapi.Resource { return chatMembershipResource(m, cd.Fields(), &cd.Arena) })
 		}
 	}
-	if cd.wants("latest_message") && v.LatestMessage != nil {
+	if cd.Wants("latest_message") && v.LatestMessage != nil {
 		m := v.LatestMessage
-		cd.add(typeMessage, m.ID.String(), func() resource { return messageResource(m, cd.fields, &cd.arena) })
+		cd.Add(typeMessage, m.ID.String(), func() jsonapi.Resource { return messageResource(m, cd.Fields(), &cd.Arena) })
 	}
 	return res
 }

@@ -3,6 +3,7 @@ package httpapi
 import (
 	"encoding/hex"
 
+	"github.com/parley-chat/parley/adapters/httpapi/jsonapi"
 	"github.com/parley-chat/parley/application"
 	"github.com/parley-chat/parley/domain"
 )
@@ -32,39 +33,41 @@ func idsOf(v *application.DirectConversationView) conversationIDs {
 
 // directConversationResource renders a direct conversation with linkage to
 // its chat and both users; user_id is write-only and never rendered.
-func directConversationResource(v *application.DirectConversationView, ids conversationIDs, fs fieldsets, ar *arena) resource {
+func directConversationResource(v *application.DirectConversationView, ids conversationIDs, fs jsonapi.Fieldsets, ar *jsonapi.Arena) jsonapi.Resource {
 	conv := &v.Conversation
-	set := fs.of(typeDirectConversation)
-	a := newObject(ar, set, 224)
-	a.str("first_user_id", ids.first)
-	a.str("second_user_id", ids.second)
-	a.time("created_at", conv.CreatedAt)
-	a.time("updated_at", conv.UpdatedAt)
-	r := newObject(ar, set, 256)
-	r.toOne("chat", typeChat, ids.chat)
-	r.toOne("first_user", typeUser, ids.first)
-	r.toOne("second_user", typeUser, ids.second)
-	return resource{Type: typeDirectConversation, ID: ids.conv, Attributes: a.done(), Relationships: r.done(),
-		Links: selfLink(directConversationsPath, ids.conv)}
+	set := fs.Of(typeDirectConversation)
+	a := jsonapi.NewObject(ar, set, 224)
+	a.Str("first_user_id", ids.first)
+	a.Str("second_user_id", ids.second)
+	a.Time("created_at", conv.CreatedAt)
+	a.Time("updated_at", conv.UpdatedAt)
+	r := jsonapi.NewObject(ar, set, 256)
+	r.ToOne("chat", typeChat, ids.chat)
+	r.ToOne("first_user", typeUser, ids.first)
+	r.ToOne("second_user", typeUser, ids.second)
+	return jsonapi.Resource{Type: typeDirectConversation, ID: ids.conv, Attributes: a.Done(), Relationships: r.Done(),
+		Links: jsonapi.SelfLink(directConversationsPath, ids.conv)}
 }
 
 // addDirectConversation renders v as primary data and includes what the
 // client asked for.
-func (cd *compound) addDirectConversation(v *application.DirectConversationView) resource {
+func addDirectConversation(cd *jsonapi.Compound, v *application.DirectConversationView) jsonapi.Resource {
 	ids := idsOf(v)
-	res := cd.primary(directConversationResource(v, ids, cd.fields, &cd.arena))
-	if cd.wants("chat") {
+	res := cd.Primary(directConversationResource(v, ids, cd.Fields(), &cd.Arena))
+	if cd.Wants("chat") {
 		contextID := ids.conv
 		if v.Chat.ContextID != v.Conversation.ID {
 			contextID = v.Chat.ContextID.String()
 		}
-		cd.add(typeChat, ids.chat, func() resource { return chatResourceWithIDs(&v.Chat, ids.chat, contextID, nil, cd.fields, &cd.arena) })
+		cd.Add(typeChat, ids.chat, func() jsonapi.Resource {
+			return chatResourceWithIDs(&v.Chat, ids.chat, contextID, nil, cd.Fields(), &cd.Arena)
+		})
 	}
-	if cd.wants("first_user") {
-		cd.add(typeUser, ids.first, func() resource { return userResourceWithID(&v.FirstUser, ids.first, cd.fields, &cd.arena) })
+	if cd.Wants("first_user") {
+		cd.Add(typeUser, ids.first, func() jsonapi.Resource { return userResourceWithID(&v.FirstUser, ids.first, cd.Fields(), &cd.Arena) })
 	}
-	if cd.wants("second_user") {
-		cd.add(typeUser, ids.second, func() resource { return userResourceWithID(&v.SecondUser, ids.second, cd.fields, &cd.arena) })
+	if cd.Wants("second_user") {
+		cd.Add(typeUser, ids.second, func() jsonapi.Resource { return userResourceWithID(&v.SecondUser, ids.second, cd.Fields(), &cd.Arena) })
 	}
 	return res
 }

@@ -1,30 +1,31 @@
 package httpapi
 
 import (
+	"github.com/parley-chat/parley/adapters/httpapi/jsonapi"
 	"github.com/parley-chat/parley/application"
 	"github.com/parley-chat/parley/domain"
 )
 
 // messageResource renders a message with linkage to its author. Messages
 // have no endpoint of their own, so no self link.
-func messageResource(m *domain.Message, fs fieldsets, ar *arena) resource {
-	set := fs.of(typeMessage)
+func messageResource(m *domain.Message, fs jsonapi.Fieldsets, ar *jsonapi.Arena) jsonapi.Resource {
+	set := fs.Of(typeMessage)
 	author := m.AuthorID.String()
-	a := newObject(ar, set, 128+len(m.Content))
-	a.str("content", m.Content)
-	a.str("chat_id", m.ChatID.String())
-	a.str("author_id", author)
-	a.time("created_at", m.CreatedAt)
-	r := newObject(ar, set, 96)
-	r.toOne("author", typeUser, author)
-	return resource{Type: typeMessage, ID: m.ID.String(), Attributes: a.done(), Relationships: r.done()}
+	a := jsonapi.NewObject(ar, set, 128+len(m.Content))
+	a.Str("content", m.Content)
+	a.Str("chat_id", m.ChatID.String())
+	a.Str("author_id", author)
+	a.Time("created_at", m.CreatedAt)
+	r := jsonapi.NewObject(ar, set, 96)
+	r.ToOne("author", typeUser, author)
+	return jsonapi.Resource{Type: typeMessage, ID: m.ID.String(), Attributes: a.Done(), Relationships: r.Done()}
 }
 
 // addMessage renders v as primary data and includes its author when asked.
-func (cd *compound) addMessage(v *application.MessageView) resource {
-	res := cd.primary(messageResource(&v.Message, cd.fields, &cd.arena))
-	if cd.wants("author") {
-		cd.add(typeUser, v.Author.ID.String(), func() resource { return userResource(&v.Author, cd.fields, &cd.arena) })
+func addMessage(cd *jsonapi.Compound, v *application.MessageView) jsonapi.Resource {
+	res := cd.Primary(messageResource(&v.Message, cd.Fields(), &cd.Arena))
+	if cd.Wants("author") {
+		cd.Add(typeUser, v.Author.ID.String(), func() jsonapi.Resource { return userResource(&v.Author, cd.Fields(), &cd.Arena) })
 	}
 	return res
 }

@@ -14,6 +14,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/parley-chat/parley/adapters/httpapi/jsonapi"
 	"github.com/parley-chat/parley/application"
 	"github.com/parley-chat/parley/domain"
 )
@@ -150,7 +151,7 @@ func requireWellFormedAnswer(t *testing.T, req *http.Request, rec *httptest.Resp
 		return
 	}
 	var doc struct {
-		Errors []errorObject `json:"errors"`
+		Errors []jsonapi.ErrorObject `json:"errors"`
 	}
 	require.NoError(t, json.Unmarshal(raw, &doc), "%s", raw)
 	require.NotEmpty(t, doc.Errors, "%s", raw)

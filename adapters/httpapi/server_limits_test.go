@@ -14,6 +14,8 @@ import (
 
 	"github.com/stretchr/testify/require"
 	"go.uber.org/zap"
+
+	"github.com/parley-chat/parley/adapters/httpapi/jsonapi"
 )
 
 func TestNewServerAppliesLimits(t *testing.T) {
@@ -96,7 +98,7 @@ func requireLimitError(t *testing.T, res *http.Response, status int, limit strin
 	defer func() { _ = res.Body.Close() }()
 	require.Equal(t, status, res.StatusCode)
 	require.Equal(t, mediaType, res.Header.Get("Content-Type"))
-	var doc errorDocument
+	var doc jsonapi.ErrorDocument
 	require.NoError(t, json.NewDecoder(res.Body).Decode(&doc))
 	require.Len(t, doc.Errors, 1)
 	require.Equal(t, strconv.Itoa(status), doc.Errors[0].Status)

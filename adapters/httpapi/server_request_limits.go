@@ -6,6 +6,7 @@ import (
 	"strconv"
 
 	"github.com/parley-chat/parley/adapters/httpapi/i18n"
+	"github.com/parley-chat/parley/adapters/httpapi/jsonapi"
 )
 
 // MaxRequestTargetBytes caps the request target (path and query string). A
@@ -50,7 +51,7 @@ func headerBytes(r *http.Request) int {
 // refused before any middleware runs, so the language is negotiated here.
 func writeLimitError(w http.ResponseWriter, r *http.Request, status int, key string, limit int) {
 	lang := i18n.Negotiate(r.Header.Get("Accept-Language"))
-	doc := errorDocument{Errors: []errorObject{{
+	doc := jsonapi.ErrorDocument{Errors: []jsonapi.ErrorObject{{
 		Status: strconv.Itoa(status),
 		Code:   codePayloadTooLarge,
 		Title:  title(lang, codePayloadTooLarge),

@@ -5,6 +5,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"github.com/parley-chat/parley/adapters/httpapi/jsonapi"
 	"github.com/parley-chat/parley/application"
 )
 
@@ -55,14 +56,14 @@ func (h *handler) signIn(c *gin.Context) {
 // writeSession answers with the signed-in user and the token in the
 // Authorization response header.
 func (h *handler) writeSession(c *gin.Context, status int, q queryParams, s application.Session) {
-	cd := newCompound(q)
-	res := cd.primary(userResource(&s.User, cd.fields, &cd.arena))
+	cd := jsonapi.NewCompound(q.fields, q.include)
+	res := cd.Primary(userResource(&s.User, cd.Fields(), &cd.Arena))
 	c.Header("Authorization", "Bearer "+s.Token.Value)
 	c.Header("Cache-Control", "no-store")
 	if status == http.StatusCreated {
 		c.Header("Location", res.Links.Self())
 	}
-	writeDocument(c, status, cd.single(res))
+	writeDocument(c, status, cd.Single(res))
 }
 
 // signOut revokes the presented token.

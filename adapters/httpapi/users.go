@@ -5,6 +5,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"github.com/parley-chat/parley/adapters/httpapi/jsonapi"
 	"github.com/parley-chat/parley/domain"
 )
 
@@ -50,8 +51,8 @@ func (h *handler) showUser(c *gin.Context, actor domain.Actor, id domain.ID) {
 		h.fail(c, err)
 		return
 	}
-	cd := newCompound(q)
-	writeDocument(c, http.StatusOK, cd.single(cd.primary(userResource(&user, cd.fields, &cd.arena))))
+	cd := jsonapi.NewCompound(q.fields, q.include)
+	writeDocument(c, http.StatusOK, cd.Single(cd.Primary(userResource(&user, cd.Fields(), &cd.Arena))))
 }
 
 // listUsers answers a page of the users of the caller's account.
@@ -69,8 +70,8 @@ func (h *handler) listUsers(c *gin.Context) {
 		h.fail(c, err)
 		return
 	}
-	cd := newCompound(q)
-	h.page(c, cd, userCollection(page.Items, cd.fields, &cd.arena), page.Next)
+	cd := jsonapi.NewCompound(q.fields, q.include)
+	h.page(c, cd, userCollection(page.Items, cd.Fields(), &cd.Arena), page.Next)
 }
 
 // createUser lets an account admin add a member.
@@ -92,8 +93,8 @@ func (h *handler) createUser(c *gin.Context) {
 		h.fail(c, err)
 		return
 	}
-	cd := newCompound(q)
-	res := cd.primary(userResource(&user, cd.fields, &cd.arena))
+	cd := jsonapi.NewCompound(q.fields, q.include)
+	res := cd.Primary(userResource(&user, cd.Fields(), &cd.Arena))
 	c.Header("Location", res.Links.Self())
-	writeDocument(c, http.StatusCreated, cd.single(res))
+	writeDocument(c, http.StatusCreated, cd.Single(res))
 }

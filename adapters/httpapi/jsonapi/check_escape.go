@@ -1,4 +1,4 @@
-package httpapi
+package jsonapi
 
 import (
 	"unicode/utf16"

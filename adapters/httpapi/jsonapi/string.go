@@ -1,20 +1,20 @@
-package httpapi
+package jsonapi
 
 import "unicode/utf8"
 
 const hexDigits = "0123456789abcdef"
 
-// appendString appends s as a JSON string, escaping what JSON requires plus
+// AppendString appends s as a JSON string, escaping what JSON requires plus
 // the line separators U+2028 and U+2029, which break JavaScript parsers.
-func appendString(buf []byte, s string) []byte {
+func AppendString(buf []byte, s string) []byte {
 	buf = append(buf, '"')
-	buf = appendStringBody(buf, s)
+	buf = AppendStringBody(buf, s)
 	return append(buf, '"')
 }
 
-// appendStringBody appends s escaped as in appendString, without the quotes,
+// AppendStringBody appends s escaped as in AppendString, without the quotes,
 // so that a string can be written in parts.
-func appendStringBody(buf []byte, s string) []byte {
+func AppendStringBody(buf []byte, s string) []byte {
 	start := 0
 	for i := 0; i < len(s); {
 		b := s[i]

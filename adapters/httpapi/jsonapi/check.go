@@ -1,19 +1,19 @@
-package httpapi
+package jsonapi
 
 import (
 	"net/http"
 	"strconv"
 )
 
-// maxJSONDepth bounds how deeply a request document may nest objects and
+// MaxDepth bounds how deeply a request document may nest objects and
 // arrays. A resource document needs four levels; the bound leaves room for
 // meta while keeping the walk's recursion small.
-const maxJSONDepth = 32
+const MaxDepth = 32
 
 // jsonChecker walks a request body once, before anything decodes it, for
 // what encoding/json lets through or misreports: a member named twice (it
 // keeps the last), invalid UTF-8 and lone surrogate escapes (it replaces
-// them with U+FFFD), NUL characters, and nesting deeper than maxJSONDepth.
+// them with U+FFFD), NUL characters, and nesting deeper than MaxDepth.
 type jsonChecker struct {
 	data  []byte
 	pos   int
@@ -25,10 +25,10 @@ type jsonChecker struct {
 	fault error
 }
 
-// checkJSON answers the first fault of body as a requestError: syntax and
+// Check answers the first fault of body as a *Problem: syntax and
 // duplicate members are 400 invalid_json, too deep a nesting is 400 with a
 // detail saying so, and a string that is not valid text is 422 on its pointer.
-func checkJSON(body []byte) error {
+func Check(body []byte) error {
 	c := &jsonChecker{data: body}
 	if err := c.value(""); err != nil {
 		return err
@@ -47,8 +47,6 @@ func (c *jsonChecker) note(err error) {
 	}
 }
 
-var errSyntax = reject(http.StatusBadRequest, codeInvalidJSON, message{key: msgInvalidJSON}, "")
-
 func (c *jsonChecker) value(pointer string) error {
 	c.space()
 	if c.pos >= len(c.data) {
@@ -56,8 +54,8 @@ func (c *jsonChecker) value(pointer string) error {
 	}
 	switch b := c.data[c.pos]; b {
 	case '{', '[':
-		if c.depth++; c.depth > maxJSONDepth {
-			return reject(http.StatusBadRequest, codeInvalidJSON, message{key: msgTooDeep, limit: strconv.Itoa(maxJSONDepth)}, "")
+		if c.depth++; c.depth > MaxDepth {
+			return &Problem{Status: http.StatusBadRequest, Code: CodeInvalidJSON, Key: KeyTooDeep, Limit: strconv.Itoa(MaxDepth)}
 		}
 		defer func() { c.depth-- }()
 		c.pos++
@@ -99,12 +97,12 @@ func (c *jsonChecker) object(pointer string) error {
 			return err
 		}
 		name := string(c.buf)
-		member := pointer + "/" + escapePointer(printable(name))
+		member := pointer + "/" + EscapePointer(Printable(name))
 		switch {
 		case !valid:
 			c.note(invalidText(member))
 		case seen[name]:
-			c.note(reject(http.StatusBadRequest, codeInvalidJSON, message{key: msgDuplicateMember, arg: name}, member))
+			c.note(&Problem{Status: http.StatusBadRequest, Code: CodeInvalidJSON, Key: KeyDuplicateMember, Arg: name, Pointer: member})
 		}
 		seen[name] = true
 		if c.space(); c.peek() != ':' {

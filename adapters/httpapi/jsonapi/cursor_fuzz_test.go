@@ -1,12 +1,10 @@
-package httpapi
+package jsonapi
 
 import (
 	"testing"
 	"unicode/utf8"
 
 	"github.com/stretchr/testify/require"
-
-	"github.com/parley-chat/parley/application"
 )
 
 // FuzzCursorDecode feeds arbitrary page[after] values to the cursor codec.
@@ -14,14 +12,14 @@ import (
 // signature: the text re-encodes to itself, so nothing but a cursor the
 // server issued is ever believed.
 func FuzzCursorDecode(f *testing.F) {
-	codec, err := newCursorCodec([]byte("fuzz secret"))
+	codec, err := NewCursors([]byte("fuzz secret"), testPurpose)
 	require.NoError(f, err)
-	for _, cur := range []application.Cursor{
+	for _, cur := range []Cursor{
 		{Sort: "name", Keys: []string{"ada"}, ID: "0193a0b2-8c6e-7d4f-9a1b-2c3d4e5f6a7b"},
 		{Sort: "-chat_updated_at,created_at", Keys: []string{"2025-01-02T03:04:05.123456Z", "2025-01-01T00:00:00Z"}, ID: "x"},
 		{Sort: "", Keys: nil, ID: ""},
 	} {
-		token, err := codec.encode(cur)
+		token, err := codec.Encode(cur)
 		require.NoError(f, err)
 		f.Add(token)
 		f.Add(token[:len(token)-1])
@@ -32,12 +30,12 @@ func FuzzCursorDecode(f *testing.F) {
 		f.Add(seed)
 	}
 	f.Fuzz(func(t *testing.T, text string) {
-		cur, err := codec.decode(text)
+		cur, err := codec.Decode(text)
 		if err != nil {
-			require.ErrorIs(t, err, errBadCursor)
+			require.ErrorIs(t, err, ErrBadCursor)
 			return
 		}
-		again, err := codec.encode(cur)
+		again, err := codec.Encode(cur)
 		require.NoError(t, err)
 		require.Equal(t, text, again, "an accepted cursor must be exactly one the codec issued")
 	})
@@ -52,25 +50,25 @@ func FuzzCursorRoundtrip(f *testing.F) {
 	f.Add("", "", "", "", uint16(0))
 	f.Add("-chat_updated_at", "\u00d6zil\u2028<script>", "%_\\", "\x00", uint16(40))
 	f.Add("name", "\xff\xfe", "", "id", uint16(7))
-	codec, err := newCursorCodec([]byte("fuzz secret"))
+	codec, err := NewCursors([]byte("fuzz secret"), testPurpose)
 	require.NoError(f, err)
-	other, err := newCursorCodec([]byte("another secret"))
+	other, err := NewCursors([]byte("another secret"), testPurpose)
 	require.NoError(f, err)
 	f.Fuzz(func(t *testing.T, sort, key1, key2, id string, flip uint16) {
-		cur := application.Cursor{Sort: sort, Keys: []string{key1, key2}, ID: id}
-		token, err := codec.encode(cur)
+		cur := Cursor{Sort: sort, Keys: []string{key1, key2}, ID: id}
+		token, err := codec.Encode(cur)
 		require.NoError(t, err)
-		got, err := codec.decode(token)
+		got, err := codec.Decode(token)
 		require.NoError(t, err)
 		if validUTF8(sort, key1, key2, id) {
 			require.Equal(t, cur, got)
 		}
-		_, err = other.decode(token)
+		_, err = other.Decode(token)
 		require.Error(t, err)
 		i := int(flip) % len(token)
 		mutated := []byte(token)
 		mutated[i] ^= 0x01
-		_, err = codec.decode(string(mutated))
+		_, err = codec.Decode(string(mutated))
 		require.Error(t, err, "flipping byte %d of %q must break the cursor", i, token)
 	})
 }
