@@ -10,34 +10,9 @@ import "github.com/gin-gonic/gin"
 var (
 	valueMediaType = []string{mediaType}
 	valueNosniff   = []string{"nosniff"}
-	valueEnglish   = []string{langEnglish}
-	valueGerman    = []string{langGerman}
 )
 
 // setFixedHeader sets the header named by the canonical key to a shared value.
 func setFixedHeader(c *gin.Context, canonicalKey string, value []string) {
 	c.Writer.Header()[canonicalKey] = value
-}
-
-// Boxed languages are stored in the gin context without converting the
-// string to an interface value, which allocates, on every request.
-var (
-	boxedEnglish any = langEnglish
-	boxedGerman  any = langGerman
-)
-
-// boxedLanguage returns lang as a shared interface value.
-func boxedLanguage(lang string) any {
-	if lang == langGerman {
-		return boxedGerman
-	}
-	return boxedEnglish
-}
-
-// languageValue returns the shared Content-Language value of lang.
-func languageValue(lang string) []string {
-	if lang == langGerman {
-		return valueGerman
-	}
-	return valueEnglish
 }

@@ -12,7 +12,7 @@ import (
 )
 
 // mediaType is the JSON:API media type of every response body.
-const mediaType = "application/vnd.api+json"
+const mediaType = jsonapi.MediaType
 
 // maxPooledBuffer bounds the buffers kept for reuse, so that one huge
 // response does not pin its memory.
