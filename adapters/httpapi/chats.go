@@ -6,9 +6,10 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"github.com/parley-chat/parley/adapters/httpapi/jsonapi"
+	"github.com/parley-chat/parley/application"
 )
 
-var chatParams = paramSpec{documents: true, includable: []string{"chat_memberships", "latest_message"}}
+var chatParams = paramSpec{documents: true, includable: application.ChatResource.Relationships}
 
 // getChat answers a chat to one of its members.
 func (h *handler) getChat(c *gin.Context) {

@@ -8,6 +8,7 @@ import (
 	"slices"
 
 	"github.com/parley-chat/parley/adapters/httpapi/jsonapi"
+	"github.com/parley-chat/parley/adapters/httpapi/middleware"
 )
 
 // documentSpec says what a create request document must look like: its
@@ -35,7 +36,7 @@ func readDocument(r *http.Request, spec documentSpec) (map[string]string, error)
 	if err != nil {
 		var tooLarge *http.MaxBytesError
 		if errors.As(err, &tooLarge) {
-			return nil, errPayloadTooLarge(tooLarge.Limit)
+			return nil, middleware.ErrPayloadTooLarge(tooLarge.Limit)
 		}
 		return nil, reject(http.StatusBadRequest, codeInvalidJSON, message{key: msgInvalidJSON}, "")
 	}

@@ -10,7 +10,7 @@ import (
 )
 
 var (
-	conversationIncludes   = []string{"chat", "first_user", "second_user"}
+	conversationIncludes   = application.DirectConversationResource.Relationships
 	conversationParams     = paramSpec{documents: true, includable: conversationIncludes}
 	conversationListParams = paramSpec{documents: true, includable: conversationIncludes, list: true, searchPeer: true}
 	startConversationDoc   = documentSpec{typ: typeDirectConversation,

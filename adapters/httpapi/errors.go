@@ -10,6 +10,7 @@ import (
 	"go.uber.org/zap"
 
 	"github.com/parley-chat/parley/adapters/httpapi/jsonapi"
+	"github.com/parley-chat/parley/adapters/httpapi/middleware"
 	"github.com/parley-chat/parley/application"
 	"github.com/parley-chat/parley/domain"
 )
@@ -19,15 +20,15 @@ import (
 const (
 	codeInvalidJSON          = jsonapi.CodeInvalidJSON
 	codeInvalidDocument      = "invalid_document"
-	codeInvalidParameter     = "invalid_parameter"
-	codeUnsupportedMediaType = "unsupported_media_type"
-	codeNotAcceptable        = "not_acceptable"
+	codeInvalidParameter     = middleware.CodeInvalidParameter
+	codeUnsupportedMediaType = middleware.CodeUnsupportedMediaType
+	codeNotAcceptable        = middleware.CodeNotAcceptable
 	codeUnauthorized         = "unauthorized"
 	codeForbidden            = "forbidden"
 	codeNotFound             = "not_found"
 	codeMethodNotAllowed     = "method_not_allowed"
 	codeConflict             = "conflict"
-	codePayloadTooLarge      = "payload_too_large"
+	codePayloadTooLarge      = middleware.CodePayloadTooLarge
 	codeValidationFailed     = jsonapi.CodeValidationFailed
 	codeRateLimited          = "rate_limited"
 	codeServiceUnavailable   = "service_unavailable"
@@ -71,7 +72,7 @@ func problemsOf(err error) []problem {
 	case errors.As(err, &re):
 		return re.problems
 	case errors.As(err, &jp):
-		return []problem{{status: jp.Status, code: jp.Code, detail: message{key: jp.Key, arg: jp.Arg, limit: jp.Limit}, pointer: jp.Pointer}}
+		return []problem{{status: jp.Status, code: jp.Code, detail: message{key: jp.Key, arg: jp.Arg, limit: jp.Limit}, pointer: jp.Pointer, header: jp.Header}}
 	case errors.As(err, &ve):
 		out := make([]problem, 0, len(ve.Problems))
 		for _, p := range ve.Problems {
@@ -127,10 +128,10 @@ func abortWithError(c *gin.Context, logger *zap.Logger, err error) {
 		if status == http.StatusServiceUnavailable {
 			level = zap.WarnLevel
 		}
-		logger.Log(level, "request failed", zap.String("request_id", requestID(c)),
+		logger.Log(level, "request failed", zap.String("request_id", middleware.RequestIDOf(c)),
 			zap.String("route", c.FullPath()), zap.Error(err))
 	}
-	lang := languageOf(c)
+	lang := middleware.LanguageOf(c)
 	doc := jsonapi.ErrorDocument{Errors: make([]jsonapi.ErrorObject, len(problems))}
 	for i, p := range problems {
 		doc.Errors[i] = jsonapi.ErrorObject{

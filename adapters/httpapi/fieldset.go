@@ -1,5 +1,7 @@
 package httpapi
 
+import "github.com/parley-chat/parley/application"
+
 // Resource types.
 const (
 	typeUser               = "user"
@@ -11,11 +13,7 @@ const (
 )
 
 // renderedFields lists, per resource type, every attribute and relationship a
-// response can carry: the names a sparse fieldset may select.
-var renderedFields = map[string][]string{
-	typeUser:               {"name", "email", "role", "created_at", "updated_at", "discarded_at"},
-	typeDirectConversation: {"first_user_id", "second_user_id", "created_at", "updated_at", "chat", "first_user", "second_user"},
-	typeChat:               {"context_type", "context_id", "latest_message_id", "created_at", "updated_at", "chat_memberships", "latest_message"},
-	typeChatMembership:     {"chat_id", "user_id", "role_ids", "created_at"},
-	typeMessage:            {"content", "chat_id", "author_id", "created_at", "author"},
-}
+// response can carry: the names a sparse fieldset may select. It is taken
+// from the field table in the application layer, so a new field is declared
+// there once.
+var renderedFields = application.SelectableFields()

@@ -7,6 +7,7 @@ import (
 	"go.uber.org/zap"
 
 	"github.com/parley-chat/parley/adapters/httpapi/jsonapi"
+	"github.com/parley-chat/parley/adapters/httpapi/middleware"
 	"github.com/parley-chat/parley/application"
 	"github.com/parley-chat/parley/domain"
 )
@@ -37,7 +38,7 @@ func (h *handler) query(c *gin.Context, spec paramSpec) (queryParams, bool) {
 // actor returns the authenticated caller, answering the error itself when the
 // route was wired without the auth middleware.
 func (h *handler) actor(c *gin.Context) (domain.Actor, bool) {
-	actor, err := actorOf(c)
+	actor, err := middleware.ActorOf(c)
 	if err != nil {
 		h.fail(c, err)
 		return domain.Actor{}, false

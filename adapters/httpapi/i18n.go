@@ -5,6 +5,7 @@ import (
 
 	"github.com/parley-chat/parley/adapters/httpapi/i18n"
 	"github.com/parley-chat/parley/adapters/httpapi/jsonapi"
+	"github.com/parley-chat/parley/adapters/httpapi/middleware"
 	"github.com/parley-chat/parley/application"
 	"github.com/parley-chat/parley/domain"
 )
@@ -46,12 +47,11 @@ const (
 	msgUnknownAttribute   = "unknown_attribute"
 	msgReadOnly           = "read_only"
 	msgRelationship       = "relationship"
-	msgUnsupportedMedia   = "unsupported_media_type"
-	msgNotAcceptable      = "not_acceptable"
-	msgPayloadTooLarge    = "payload_too_large"
+	msgUnsupportedMedia   = middleware.KeyUnsupportedMedia
+	msgNotAcceptable      = middleware.KeyNotAcceptable
+	msgPayloadTooLarge    = middleware.KeyPayloadTooLarge
 	msgRateLimited        = "rate_limited"
 	msgInvalidText        = jsonapi.KeyInvalidText
-	msgDuplicateHeader    = "duplicate_header"
 	msgURITooLong         = "uri_too_long"
 	msgHeadersTooLarge    = "headers_too_large"
 )

@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/parley-chat/parley/adapters/httpapi/jsonapi"
+	"github.com/parley-chat/parley/adapters/httpapi/middleware"
 	"github.com/parley-chat/parley/application"
 	"github.com/parley-chat/parley/domain"
 )
@@ -17,15 +18,18 @@ import (
 // new one cannot go without its English and German text.
 func TestCatalogIsComplete(t *testing.T) {
 	here, domainSrc, appSrc := parseSource(t, "."), parseSource(t, "../../domain"), parseSource(t, "../../application")
-	documents := parseSource(t, "jsonapi")
-	codes := append(values(here.constants("code", "")), values(documents.constants("Code", ""))...)
-	keys := append(values(here.constants("msg", "")), values(documents.constants("Key", ""))...)
+	codes, keys := values(here.constants("code", "")), values(here.constants("msg", ""))
+	for _, dir := range []string{"jsonapi", "middleware"} {
+		sub := parseSource(t, dir)
+		codes = append(codes, values(sub.constants("Code", ""))...)
+		keys = append(keys, values(sub.constants("Key", ""))...)
+	}
 	ruleNames := domainSrc.constants("Rule", "Rule")
 	rules := values(ruleNames)
 	reasons := append(values(appSrc.constants("", "ParameterReason")), values(here.constants("", "application.ParameterReason"))...)
 	pairs := append(domainSrc.validations(ruleNames), appSrc.validations(ruleNames)...)
 	require.Subset(t, codes, []string{codeInvalidJSON, codeValidationFailed, codeInternal})
-	require.Subset(t, keys, []string{msgNotFound, msgReference, jsonapi.KeyTooDeep})
+	require.Subset(t, keys, []string{msgNotFound, msgReference, jsonapi.KeyTooDeep, middleware.KeyDuplicateHeader})
 	require.Subset(t, rules, []string{string(domain.RuleRequired), string(domain.RuleSelf)})
 	require.Subset(t, reasons, []string{string(application.ReasonInvalidCursor), string(reasonUnknownParameter)})
 	require.Contains(t, pairs, [2]string{"user_id", string(domain.RuleSelf)})

@@ -10,7 +10,7 @@ import (
 )
 
 var (
-	messageListParams = paramSpec{documents: true, includable: []string{"author"}, list: true}
+	messageListParams = paramSpec{documents: true, includable: application.MessageResource.Relationships, list: true}
 	postMessageParams = paramSpec{documents: true}
 	postMessageDoc    = documentSpec{typ: typeMessage,
 		writable: []string{"content"},

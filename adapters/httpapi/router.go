@@ -11,6 +11,7 @@ import (
 	"go.uber.org/zap"
 
 	"github.com/parley-chat/parley/adapters/httpapi/apidocs"
+	"github.com/parley-chat/parley/adapters/httpapi/middleware"
 )
 
 // RouterConfig configures the HTTP edge.
@@ -123,8 +124,11 @@ func NewRouter(uc UseCases, cfg RouterConfig, ready *Readiness, logger *zap.Logg
 	// see the final status; the language is known before any error is
 	// written; recovery sits inside them all; the deadline also bounds the
 	// rate-limit store's calls.
-	engine.Use(requestIDMiddleware(), accessLogMiddleware(logger), metricsMiddleware(metrics),
-		languageMiddleware(), recoveryMiddleware(logger), requestHeadersMiddleware(logger), deadlineMiddleware(timeout))
+	fail := func(c *gin.Context, err error) { abortWithError(c, logger, err) }
+	// Recovery has logged the panic already.
+	failQuietly := func(c *gin.Context, err error) { abortWithError(c, zap.NewNop(), err) }
+	engine.Use(middleware.RequestID(), middleware.AccessLog(logger), metricsMiddleware(metrics),
+		middleware.Language(), middleware.Recovery(logger, failQuietly), middleware.RequestHeaders(fail), middleware.Deadline(timeout))
 	if cfg.RateLimiter != nil {
 		engine.Use(rateLimitMiddleware(cfg.RateLimiter, metrics, logger))
 	}
@@ -134,8 +138,8 @@ func NewRouter(uc UseCases, cfg RouterConfig, ready *Readiness, logger *zap.Logg
 	if !cfg.MetricsElsewhere {
 		table = append(table, route{http.MethodGet, MetricsPath, accessOps, metrics.serveMetrics})
 	}
-	negotiate := []gin.HandlerFunc{mediaTypeMiddleware(logger), bodyLimitMiddleware(limit, logger)}
-	auth := authMiddleware(uc.Authenticate, logger)
+	negotiate := []gin.HandlerFunc{middleware.MediaType(fail), middleware.BodyLimit(limit, fail)}
+	auth := middleware.Auth(uc.Authenticate, fail)
 	for _, rt := range table {
 		var chain []gin.HandlerFunc
 		switch rt.access {

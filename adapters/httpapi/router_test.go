@@ -13,6 +13,8 @@ import (
 	"go.uber.org/zap"
 	"go.uber.org/zap/zapcore"
 	"go.uber.org/zap/zaptest/observer"
+
+	"github.com/parley-chat/parley/adapters/httpapi/middleware"
 )
 
 func TestRoutingErrors(t *testing.T) {
@@ -54,20 +56,20 @@ func TestAllowHeaderCoversTheRouteTable(t *testing.T) {
 func TestRequestID(t *testing.T) {
 	api := newTestAPI(t)
 	t.Run("sane_incoming_id_is_echoed", func(t *testing.T) {
-		r := api.do(t, call{method: http.MethodGet, path: "/healthz", headers: map[string]string{headerRequestID: "abc-123.x"}})
-		require.Equal(t, "abc-123.x", r.header.Get(headerRequestID))
+		r := api.do(t, call{method: http.MethodGet, path: "/healthz", headers: map[string]string{middleware.HeaderRequestID: "abc-123.x"}})
+		require.Equal(t, "abc-123.x", r.header.Get(middleware.HeaderRequestID))
 	})
 	for name, bad := range map[string]string{"too_long": string(bytes.Repeat([]byte("a"), 129)), "spaces": "a b", "quotes": `a"b`} {
 		t.Run(name+"_is_replaced", func(t *testing.T) {
-			r := api.do(t, call{method: http.MethodGet, path: "/healthz", headers: map[string]string{headerRequestID: bad}})
-			got := r.header.Get(headerRequestID)
+			r := api.do(t, call{method: http.MethodGet, path: "/healthz", headers: map[string]string{middleware.HeaderRequestID: bad}})
+			got := r.header.Get(middleware.HeaderRequestID)
 			require.NotEqual(t, bad, got)
 			require.Len(t, got, 36)
 		})
 	}
 	t.Run("generated_when_absent", func(t *testing.T) {
-		a := api.do(t, call{method: http.MethodGet, path: "/api/v1/nothing"}).header.Get(headerRequestID)
-		b := api.do(t, call{method: http.MethodGet, path: "/api/v1/nothing"}).header.Get(headerRequestID)
+		a := api.do(t, call{method: http.MethodGet, path: "/api/v1/nothing"}).header.Get(middleware.HeaderRequestID)
+		b := api.do(t, call{method: http.MethodGet, path: "/api/v1/nothing"}).header.Get(middleware.HeaderRequestID)
 		require.NotEmpty(t, a)
 		require.NotEqual(t, a, b)
 	})
@@ -81,7 +83,7 @@ func TestRecoveryAndAccessLog(t *testing.T) {
 	engine.GET("/api/v1/boom", func(*gin.Context) { panic("pq: syntax error at SELECT password_hash") })
 
 	req := httptest.NewRequest(http.MethodGet, "/api/v1/boom?search_peer=secret", nil)
-	req.Header.Set(headerRequestID, "req-1")
+	req.Header.Set(middleware.HeaderRequestID, "req-1")
 	rec := httptest.NewRecorder()
 	engine.ServeHTTP(rec, req)
 

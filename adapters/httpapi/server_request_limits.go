@@ -7,6 +7,7 @@ import (
 
 	"github.com/parley-chat/parley/adapters/httpapi/i18n"
 	"github.com/parley-chat/parley/adapters/httpapi/jsonapi"
+	"github.com/parley-chat/parley/adapters/httpapi/middleware"
 )
 
 // MaxRequestTargetBytes caps the request target (path and query string). A
@@ -63,7 +64,7 @@ func writeLimitError(w http.ResponseWriter, r *http.Request, status int, key str
 		return
 	}
 	w.Header()["Content-Type"] = valueMediaType
-	w.Header()["Content-Language"] = languageValue(lang)
+	w.Header()["Content-Language"] = middleware.LanguageHeader(lang)
 	w.Header()["Connection"] = []string{"close"}
 	w.WriteHeader(status)
 	_, _ = w.Write(append(body, '\n'))

@@ -6,6 +6,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"github.com/parley-chat/parley/adapters/httpapi/jsonapi"
+	"github.com/parley-chat/parley/adapters/httpapi/middleware"
 	"github.com/parley-chat/parley/application"
 )
 
@@ -71,9 +72,9 @@ func (h *handler) signOut(c *gin.Context) {
 	if _, ok := h.query(c, paramSpec{}); !ok {
 		return
 	}
-	claims, ok := claimsOf(c)
+	claims, ok := middleware.ClaimsOf(c)
 	if !ok {
-		h.fail(c, errNoClaims)
+		h.fail(c, middleware.ErrNoClaims)
 		return
 	}
 	if err := h.uc.SignOut.Execute(c.Request.Context(), claims); err != nil {

@@ -12,7 +12,7 @@ import (
 )
 
 // mediaType is the JSON:API media type of every response body.
-const mediaType = "application/vnd.api+json"
+const mediaType = jsonapi.MediaType
 
 // maxPooledBuffer bounds the buffers kept for reuse, so that one huge
 // response does not pin its memory.
@@ -22,6 +22,21 @@ var documentBuffers = sync.Pool{New: func() any {
 	b := make([]byte, 0, 16<<10)
 	return &b
 }}
+
+// Response headers with a fixed value are assigned as shared, pre-built value
+// slices instead of through Header.Set, which allocates a one-element slice
+// per call and canonicalises the key again. net/http only reads them, and
+// each slice is full to capacity, so a later Header.Add copies rather than
+// writing into the shared array.
+var (
+	valueMediaType = []string{mediaType}
+	valueNosniff   = []string{"nosniff"}
+)
+
+// setFixedHeader sets the header named by the canonical key to a shared value.
+func setFixedHeader(c *gin.Context, canonicalKey string, value []string) {
+	c.Writer.Header()[canonicalKey] = value
+}
 
 // writeDocument encodes doc as the response body with the JSON:API media type.
 func writeDocument(c *gin.Context, status int, doc any) {

@@ -1,7 +1,6 @@
 package apispec_test
 
 import (
-	"reflect"
 	"regexp"
 	"slices"
 	"strings"
@@ -11,22 +10,31 @@ import (
 	"go.uber.org/zap"
 
 	"github.com/parley-chat/parley/adapters/httpapi"
+	"github.com/parley-chat/parley/application"
 	"github.com/parley-chat/parley/test/apispec"
 )
 
 // placeholderUseCases returns UseCases whose every field is a zero use case:
 // enough for the router to build its route table, which is all this test
-// reads; no handler runs.
+// reads; no handler runs. A use case added to UseCases and not here makes
+// the router's nil check fail, naming it.
 func placeholderUseCases(t *testing.T) httpapi.UseCases {
 	t.Helper()
-	var uc httpapi.UseCases
-	v := reflect.ValueOf(&uc).Elem()
-	for i := range v.NumField() {
-		f := v.Field(i)
-		require.Equal(t, reflect.Pointer, f.Kind(), "UseCases.%s", v.Type().Field(i).Name)
-		f.Set(reflect.New(f.Type().Elem()))
+	return httpapi.UseCases{
+		SignUp:                  &application.SignUp{},
+		SignIn:                  &application.SignIn{},
+		SignOut:                 &application.SignOut{},
+		Authenticate:            &application.Authenticate{},
+		GetUser:                 &application.GetUser{},
+		ListUsers:               &application.ListUsers{},
+		CreateUser:              &application.CreateUser{},
+		StartDirectConversation: &application.StartDirectConversation{},
+		GetDirectConversation:   &application.GetDirectConversation{},
+		ListDirectConversations: &application.ListDirectConversations{},
+		GetChat:                 &application.GetChat{},
+		PostMessage:             &application.PostMessage{},
+		ListMessages:            &application.ListMessages{},
 	}
-	return uc
 }
 
 // pathParam matches a path parameter in either notation: gin's ":name" or

@@ -21,7 +21,7 @@ const (
 // Problem is one thing a request got wrong, before it is put into the
 // client's language: the status and stable code of the answer, the catalog
 // key of its detail with the member (Arg) and cap (Limit) the detail names,
-// and the pointer into the document it is about.
+// and the pointer into the document (or the header) it is about.
 type Problem struct {
 	Status  int
 	Code    string
@@ -29,6 +29,7 @@ type Problem struct {
 	Arg     string
 	Limit   string
 	Pointer string
+	Header  string
 }
 
 // Error implements error.

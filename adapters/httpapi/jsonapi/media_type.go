@@ -1,41 +1,22 @@
-package httpapi
+package jsonapi
 
 import (
 	"mime"
 	"net/http"
 	"strings"
-
-	"github.com/gin-gonic/gin"
-	"go.uber.org/zap"
 )
 
-// mediaTypeMiddleware enforces the JSON:API media type rules: a request body
-// must be JSON:API (or plain JSON), and an Accept header that names JSON:API
-// must name it at least once without foreign parameters.
-func mediaTypeMiddleware(logger *zap.Logger) gin.HandlerFunc {
-	return func(c *gin.Context) {
-		if hasBody(c.Request) && !acceptableContentType(c.GetHeader("Content-Type")) {
-			abortWithError(c, logger, reject(http.StatusUnsupportedMediaType, codeUnsupportedMediaType,
-				message{key: msgUnsupportedMedia}, ""))
-			return
-		}
-		if !acceptable(c.Request.Header.Values("Accept")) {
-			abortWithError(c, logger, reject(http.StatusNotAcceptable, codeNotAcceptable,
-				message{key: msgNotAcceptable}, ""))
-			return
-		}
-		c.Next()
-	}
-}
+// MediaType is the JSON:API media type of every response body.
+const MediaType = "application/vnd.api+json"
 
-// hasBody reports whether the request carries (or may carry) a body.
-func hasBody(r *http.Request) bool {
+// HasBody reports whether the request carries (or may carry) a body.
+func HasBody(r *http.Request) bool {
 	return r.ContentLength != 0 && r.Body != nil && r.Body != http.NoBody
 }
 
-// acceptableContentType accepts JSON:API with only ext and profile
+// AcceptableContentType accepts JSON:API with only ext and profile
 // parameters, and plain JSON.
-func acceptableContentType(header string) bool {
+func AcceptableContentType(header string) bool {
 	typ, params, err := mime.ParseMediaType(header)
 	if err != nil {
 		return false
@@ -43,22 +24,22 @@ func acceptableContentType(header string) bool {
 	switch typ {
 	case "application/json":
 		return true
-	case mediaType:
+	case MediaType:
 		return onlyJSONAPIParams(params, false)
 	default:
 		return false
 	}
 }
 
-// acceptable reports whether the Accept headers allow a JSON:API answer:
+// Acceptable reports whether the Accept headers allow a JSON:API answer:
 // either they do not mention JSON:API at all, or at least one instance of it
 // carries no parameters other than ext and profile.
-func acceptable(headers []string) bool {
+func Acceptable(headers []string) bool {
 	mentioned := false
 	for _, header := range headers {
 		for _, rng := range splitOutsideQuotes(header, ',') {
 			typ, params, err := mime.ParseMediaType(rng)
-			if err != nil || typ != mediaType {
+			if err != nil || typ != MediaType {
 				continue
 			}
 			if onlyJSONAPIParams(params, true) {

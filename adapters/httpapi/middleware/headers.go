@@ -1,11 +1,11 @@
-package httpapi
+package middleware
 
 import (
 	"net/http"
 
 	"github.com/gin-gonic/gin"
-	"go.uber.org/zap"
 
+	"github.com/parley-chat/parley/adapters/httpapi/jsonapi"
 	"github.com/parley-chat/parley/domain"
 )
 
@@ -17,36 +17,37 @@ var textHeaders = []string{"Accept", "Accept-Language", "Content-Type"}
 // to each proxy and library which one counts.
 var singleHeaders = []string{"Authorization"}
 
-// requestHeadersMiddleware refuses, with 400 invalid_parameter and
+// RequestHeaders refuses, with 400 invalid_parameter and
 // source.header, a header given twice that must be single, and a header read
 // as text that is not valid text.
-func requestHeadersMiddleware(logger *zap.Logger) gin.HandlerFunc {
+func RequestHeaders(fail Fail) gin.HandlerFunc {
 	return func(c *gin.Context) {
 		if err := checkHeaders(c.Request.Header); err != nil {
-			abortWithError(c, logger, err)
+			fail(c, err)
 			return
 		}
 		c.Next()
 	}
 }
 
+// checkHeaders finds the first header that breaks the rules above.
 func checkHeaders(h http.Header) error {
 	for _, name := range singleHeaders {
 		if len(h.Values(name)) > 1 {
-			return headerError(name, message{key: msgDuplicateHeader, arg: name})
+			return headerError(name, KeyDuplicateHeader)
 		}
 	}
 	for _, name := range textHeaders {
 		for _, v := range h.Values(name) {
 			if !domain.ValidText(v) {
-				return headerError(name, message{key: msgInvalidText, arg: name})
+				return headerError(name, jsonapi.KeyInvalidText)
 			}
 		}
 	}
 	return nil
 }
 
-func headerError(name string, detail message) error {
-	return &requestError{problems: []problem{{status: http.StatusBadRequest, code: codeInvalidParameter,
-		detail: detail, header: name}}}
+// headerError is the 400 answer about the request header name.
+func headerError(name, key string) error {
+	return &jsonapi.Problem{Status: http.StatusBadRequest, Code: CodeInvalidParameter, Key: key, Arg: name, Header: name}
 }

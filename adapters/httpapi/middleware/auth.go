@@ -1,11 +1,10 @@
-package httpapi
+package middleware
 
 import (
 	"fmt"
 	"strings"
 
 	"github.com/gin-gonic/gin"
-	"go.uber.org/zap"
 
 	"github.com/parley-chat/parley/application"
 	"github.com/parley-chat/parley/domain"
@@ -14,18 +13,18 @@ import (
 // claimsKey holds the verified token claims in the gin context.
 type claimsKey struct{}
 
-// authMiddleware admits only requests with a valid bearer token and keeps its
+// Auth admits only requests with a valid bearer token and keeps its
 // claims for the handler; every failure is 401 with WWW-Authenticate.
-func authMiddleware(auth *application.Authenticate, logger *zap.Logger) gin.HandlerFunc {
+func Auth(auth *application.Authenticate, fail Fail) gin.HandlerFunc {
 	return func(c *gin.Context) {
 		token, ok := bearerToken(c.GetHeader("Authorization"))
 		if !ok {
-			abortWithError(c, logger, fmt.Errorf("no bearer token: %w", domain.ErrUnauthenticated))
+			fail(c, fmt.Errorf("no bearer token: %w", domain.ErrUnauthenticated))
 			return
 		}
 		claims, err := auth.Execute(token)
 		if err != nil {
-			abortWithError(c, logger, err)
+			fail(c, err)
 			return
 		}
 		c.Set(claimsKey{}, claims)
@@ -44,8 +43,8 @@ func bearerToken(header string) (string, bool) {
 	return token, token != ""
 }
 
-// claimsOf returns the claims the auth middleware verified.
-func claimsOf(c *gin.Context) (application.TokenClaims, bool) {
+// ClaimsOf returns the claims the auth middleware verified.
+func ClaimsOf(c *gin.Context) (application.TokenClaims, bool) {
 	v, ok := c.Get(claimsKey{})
 	if !ok {
 		return application.TokenClaims{}, false
@@ -54,14 +53,14 @@ func claimsOf(c *gin.Context) (application.TokenClaims, bool) {
 	return claims, ok
 }
 
-// errNoClaims answers a route that was wired without the auth middleware.
-var errNoClaims = fmt.Errorf("no verified claims: %w", domain.ErrUnauthenticated)
+// ErrNoClaims answers a route that was wired without the auth middleware.
+var ErrNoClaims = fmt.Errorf("no verified claims: %w", domain.ErrUnauthenticated)
 
-// actorOf returns the authenticated caller.
-func actorOf(c *gin.Context) (domain.Actor, error) {
-	claims, ok := claimsOf(c)
+// ActorOf returns the authenticated caller.
+func ActorOf(c *gin.Context) (domain.Actor, error) {
+	claims, ok := ClaimsOf(c)
 	if !ok {
-		return domain.Actor{}, errNoClaims
+		return domain.Actor{}, ErrNoClaims
 	}
 	return claims.Actor, nil
 }

@@ -1,4 +1,4 @@
-package httpapi
+package middleware
 
 import (
 	"github.com/gin-gonic/gin"
@@ -6,8 +6,8 @@ import (
 	"github.com/parley-chat/parley/domain"
 )
 
-// headerRequestID carries the request id in both directions.
-const headerRequestID = "X-Request-ID"
+// HeaderRequestID carries the request id in both directions.
+const HeaderRequestID = "X-Request-ID"
 
 // maxRequestIDLength bounds an incoming request id, so that a client cannot
 // flood the logs through it.
@@ -16,22 +16,22 @@ const maxRequestIDLength = 128
 // requestIDKey holds the request id in the gin context.
 type requestIDKey struct{}
 
-// requestIDMiddleware adopts a sane incoming X-Request-ID or generates one,
+// RequestID adopts a sane incoming X-Request-ID or generates one,
 // and echoes it on the response.
-func requestIDMiddleware() gin.HandlerFunc {
+func RequestID() gin.HandlerFunc {
 	return func(c *gin.Context) {
-		id := c.GetHeader(headerRequestID)
+		id := c.GetHeader(HeaderRequestID)
 		if !saneRequestID(id) {
 			id = domain.NewID().String()
 		}
 		c.Set(requestIDKey{}, id)
-		c.Header(headerRequestID, id)
+		c.Header(HeaderRequestID, id)
 		c.Next()
 	}
 }
 
-// requestID returns the id of the request, empty before the middleware ran.
-func requestID(c *gin.Context) string {
+// RequestIDOf returns the id of the request, empty before the middleware ran.
+func RequestIDOf(c *gin.Context) string {
 	if v, ok := c.Get(requestIDKey{}); ok {
 		if id, ok := v.(string); ok {
 			return id

@@ -1,4 +1,4 @@
-package httpapi
+package middleware
 
 import (
 	"context"
@@ -7,10 +7,10 @@ import (
 	"github.com/gin-gonic/gin"
 )
 
-// deadlineMiddleware gives the request's context a deadline, so that use
+// Deadline gives the request's context a deadline, so that use
 // cases and database calls stop once the request has run too long; they then
 // fail with context.DeadlineExceeded, which answers 503.
-func deadlineMiddleware(timeout time.Duration) gin.HandlerFunc {
+func Deadline(timeout time.Duration) gin.HandlerFunc {
 	return func(c *gin.Context) {
 		ctx, cancel := context.WithTimeout(c.Request.Context(), timeout)
 		defer cancel()

@@ -1,4 +1,4 @@
-package httpapi
+package middleware
 
 import (
 	"time"
@@ -7,10 +7,10 @@ import (
 	"go.uber.org/zap"
 )
 
-// accessLogMiddleware writes one line per request. It names the route
+// AccessLog writes one line per request. It names the route
 // template rather than the URL and never logs bodies, headers or query
 // values, which may hold tokens, passwords or search text.
-func accessLogMiddleware(logger *zap.Logger) gin.HandlerFunc {
+func AccessLog(logger *zap.Logger) gin.HandlerFunc {
 	return func(c *gin.Context) {
 		start := time.Now()
 		c.Next()
@@ -25,7 +25,7 @@ func accessLogMiddleware(logger *zap.Logger) gin.HandlerFunc {
 			zap.String("route", c.FullPath()),
 			zap.Int("status", c.Writer.Status()),
 			zap.Duration("latency", time.Since(start)),
-			zap.String("request_id", requestID(c)),
+			zap.String("request_id", RequestIDOf(c)),
 			zap.String("client_ip", c.ClientIP()),
 			zap.Int("bytes", c.Writer.Size()),
 		)

@@ -1,4 +1,4 @@
-package httpapi
+package middleware
 
 import (
 	"errors"
@@ -9,9 +9,9 @@ import (
 	"go.uber.org/zap"
 )
 
-// recoveryMiddleware turns a panic in a handler into a 500 that reveals
-// nothing, and logs the panic with the request id.
-func recoveryMiddleware(logger *zap.Logger) gin.HandlerFunc {
+// Recovery turns a panic in a handler into a 500 that reveals nothing, and
+// logs the panic with the request id; fail must not log the error again.
+func Recovery(logger *zap.Logger, fail Fail) gin.HandlerFunc {
 	return func(c *gin.Context) {
 		defer func() {
 			v := recover()
@@ -23,7 +23,7 @@ func recoveryMiddleware(logger *zap.Logger) gin.HandlerFunc {
 				c.Abort()
 				return
 			}
-			logger.Error("handler panicked", zap.String("request_id", requestID(c)),
+			logger.Error("handler panicked", zap.String("request_id", RequestIDOf(c)),
 				zap.String("route", c.FullPath()), zap.String("panic", fmt.Sprint(v)), zap.StackSkip("stack", 2))
 			if c.Writer.Written() {
 				c.Abort()
@@ -31,11 +31,12 @@ func recoveryMiddleware(logger *zap.Logger) gin.HandlerFunc {
 			}
 			c.Writer.Header().Del("Location")
 			c.Writer.Header().Del("Authorization")
-			abortWithError(c, zap.NewNop(), errPanic)
+			fail(c, errPanic)
 		}()
 		c.Next()
 	}
 }
 
-// errPanic stands for a recovered panic; it maps to 500 internal.
+// errPanic stands for a recovered panic; an error table that does not know
+// it answers 500 internal.
 var errPanic = errors.New("handler panicked")
