@@ -38,7 +38,7 @@ func (r *ChatBookmarks) Move(ctx context.Context, accountID domain.ID, b domain.
 	defer cancel()
 	row := bookmarkRowOf(b)
 	var created bool
-	err := r.s.conn(ctx).Transaction(func(tx *gorm.DB) error {
+	err := r.s.transaction(ctx, func(tx *gorm.DB) error {
 		if err := r.lockMemberChat(tx, accountID, b.ChatID, b.UserID); err != nil {
 			return err
 		}

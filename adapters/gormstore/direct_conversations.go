@@ -29,7 +29,7 @@ func (r *DirectConversations) Create(ctx context.Context, agg domain.DirectConve
 	for i, m := range agg.Memberships {
 		members[i] = membershipRowOf(m, agg.Conversation, agg.Chat)
 	}
-	err := r.s.conn(ctx).Transaction(func(tx *gorm.DB) error {
+	err := r.s.transaction(ctx, func(tx *gorm.DB) error {
 		if err := tx.Create(&conv).Error; err != nil {
 			return err
 		}

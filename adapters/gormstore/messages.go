@@ -28,7 +28,7 @@ func (r *Messages) Post(ctx context.Context, msg domain.Message) error {
 	if r.s.isPostgres() {
 		latest = "GREATEST(updated_at, ?)"
 	}
-	err := r.s.conn(ctx).Transaction(func(tx *gorm.DB) error {
+	err := r.s.transaction(ctx, func(tx *gorm.DB) error {
 		// Updating the chat first locks its row, so concurrent posts to one
 		// chat queue here and each later statement sees the others' messages.
 		res := tx.Model(&chatRow{}).Where("id = ?", msg.ChatID).

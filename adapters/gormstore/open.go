@@ -66,6 +66,8 @@ type Store struct {
 	dialect string
 	path    string
 	timeout time.Duration
+	// writeGate queues this process's SQLite transactions (write_gate.go).
+	writeGate chan struct{}
 }
 
 // Open connects to the database named by opts.URL, configures the pool and
@@ -103,7 +105,8 @@ func Open(ctx context.Context, opts Options) (*Store, error) {
 		return nil, fmt.Errorf("open %s database: %w", target.dialect, err)
 	}
 	target.configurePool(sqlDB, opts)
-	s := &Store{db: db, sqlDB: sqlDB, log: log, dialect: target.dialect, path: target.path, timeout: opts.QueryTimeout}
+	s := &Store{db: db, sqlDB: sqlDB, log: log, dialect: target.dialect, path: target.path, timeout: opts.QueryTimeout,
+		writeGate: newWriteGate(target.dialect)}
 	if err := s.Ping(ctx); err != nil {
 		return nil, errors.Join(err, sqlDB.Close())
 	}

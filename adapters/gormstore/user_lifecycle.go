@@ -25,7 +25,7 @@ func (r *Users) Save(ctx context.Context, user domain.User) error {
 	ctx, cancel := r.s.bound(ctx)
 	defer cancel()
 	row := userRowOf(user)
-	err := r.s.conn(ctx).Transaction(func(tx *gorm.DB) error {
+	err := r.s.transaction(ctx, func(tx *gorm.DB) error {
 		if r.s.dialect == DialectPostgres {
 			var locked accountRow
 			err := tx.Clauses(clause.Locking{Strength: "UPDATE"}).Select("id").

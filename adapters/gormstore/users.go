@@ -24,7 +24,7 @@ func (r *Users) CreateWithAccount(ctx context.Context, account domain.Account, u
 	ctx, cancel := r.s.bound(ctx)
 	defer cancel()
 	acc, row := accountRowOf(account), userRowOf(user)
-	err := r.s.conn(ctx).Transaction(func(tx *gorm.DB) error {
+	err := r.s.transaction(ctx, func(tx *gorm.DB) error {
 		if err := tx.Create(&acc).Error; err != nil {
 			return err
 		}
