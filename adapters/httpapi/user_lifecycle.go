@@ -60,6 +60,12 @@ func (h *handler) updateUserByID(c *gin.Context, actor domain.Actor, id domain.I
 	var user domain.User
 	var err error
 	if in.password != nil && id != actor.UserID {
+		// Only oneself changes a password; a user of another account stays
+		// a 404 as everywhere.
+		if _, err := h.uc.GetUser.Execute(ctx, actor, id); err != nil {
+			h.fail(c, err)
+			return
+		}
 		h.fail(c, domain.ErrForbidden)
 		return
 	}

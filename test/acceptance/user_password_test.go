@@ -21,6 +21,9 @@ func TestChangePassword(t *testing.T) {
 			requireError(t, http.StatusUnprocessableEntity, "validation_failed", "/data/attributes/current_password")
 		patchUser(t, api, "/api/v1/users/"+grace.id, admin.token, map[string]any{"password": next, "current_password": password}).
 			requireError(t, http.StatusForbidden, "forbidden", "")
+		outsider := signUp(t, api, "Eve Outsider")
+		patchUser(t, api, "/api/v1/users/"+grace.id, outsider.token, map[string]any{"password": next, "current_password": password}).
+			requireError(t, http.StatusNotFound, "not_found", "")
 		api.get(t, "/api/v1/users/me", other).requireStatus(t, http.StatusOK)
 
 		u := patchUser(t, api, "/api/v1/users/me", grace.token, map[string]any{"password": next, "current_password": password}).
