@@ -41,6 +41,11 @@ func TestEditUser(t *testing.T) {
 			}
 			require.Equal(t, []string{renamed}, names)
 			require.Equal(t, renamed, api.get(t, "/api/v1/users/"+grace.id, linus.token).requireStatus(t, http.StatusOK).one(t).str("name"))
+			// Sorting by name follows the rename at once.
+			require.Equal(t, []string{admin.id, grace.id, linus.id}, ids(collect(t, api, "/api/v1/users?sort=name", admin.token)))
+			patchUser(t, api, "/api/v1/users/me", grace.token, map[string]any{"name": "Zoe " + unique()}).requireStatus(t, http.StatusOK)
+			require.Equal(t, []string{admin.id, linus.id, grace.id}, ids(collect(t, api, "/api/v1/users?sort=name", admin.token)))
+			patchUser(t, api, "/api/v1/users/me", grace.token, map[string]any{"name": renamed}).requireStatus(t, http.StatusOK)
 		})
 		t.Run("admin_edits_anyone_and_roles", func(t *testing.T) {
 			email := uniqueEmail("linus")
