@@ -42,6 +42,9 @@ type useCases struct {
 	GetUser                 *application.GetUser
 	ListUsers               *application.ListUsers
 	CreateUser              *application.CreateUser
+	UpdateUser              *application.UpdateUser
+	ChangePassword          *application.ChangePassword
+	DeactivateUser          *application.DeactivateUser
 	StartDirectConversation *application.StartDirectConversation
 	GetDirectConversation   *application.GetDirectConversation
 	ListDirectConversations *application.ListDirectConversations
@@ -59,6 +62,9 @@ func newUseCases(uc useCases) httpapi.UseCases {
 		GetUser:                 uc.GetUser,
 		ListUsers:               uc.ListUsers,
 		CreateUser:              uc.CreateUser,
+		UpdateUser:              uc.UpdateUser,
+		ChangePassword:          uc.ChangePassword,
+		DeactivateUser:          uc.DeactivateUser,
 		StartDirectConversation: uc.StartDirectConversation,
 		GetDirectConversation:   uc.GetDirectConversation,
 		ListDirectConversations: uc.ListDirectConversations,

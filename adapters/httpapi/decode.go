@@ -11,13 +11,16 @@ import (
 	"github.com/parley-chat/parley/adapters/httpapi/middleware"
 )
 
-// documentSpec says what a create request document must look like: its
-// resource type, the string attributes a client may write and the ones it
-// may only read.
+// documentSpec says what a request document must look like: its resource
+// type, the string attributes a client may write, the ones it may only send
+// as null and the ones it may only read. An update document may carry
+// data.id; it is returned under the key "id", a name no attribute can have.
 type documentSpec struct {
 	typ      string
 	writable []string
+	nullable []string
 	readOnly []string
+	update   bool
 }
 
 // Members a document and its resource object may carry besides those read.
@@ -65,7 +68,8 @@ func parseDocument(body []byte, spec documentSpec) (map[string]string, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := checkIdentity(data, spec.typ); err != nil {
+	id, err := checkIdentity(data, spec)
+	if err != nil {
 		return nil, err
 	}
 	if err := onlyMembers(data, resourceMembers, "/data"); err != nil {
@@ -83,26 +87,11 @@ func parseDocument(body []byte, spec documentSpec) (map[string]string, error) {
 			return nil, err
 		}
 	}
-	return attributes(attrs, rels, spec)
-}
-
-// checkIdentity checks data.type and refuses a client-chosen data.id.
-func checkIdentity(data map[string]json.RawMessage, want string) error {
-	rawType, ok := data["type"]
-	if !ok {
-		return invalidDocument("/data/type", message{key: msgMissingMember, arg: "data.type"})
+	out, err := attributes(attrs, rels, spec)
+	if err == nil && id != nil {
+		out["id"] = *id
 	}
-	var typ string
-	if err := json.Unmarshal(rawType, &typ); err != nil {
-		return invalidDocument("/data/type", message{key: msgNotString, arg: "data.type"})
-	}
-	if _, ok := data["id"]; ok {
-		return reject(http.StatusForbidden, codeForbidden, message{key: msgClientID}, "/data/id")
-	}
-	if typ != want {
-		return reject(http.StatusConflict, codeConflict, message{key: msgWrongType, arg: want}, "/data/type")
-	}
-	return nil
+	return out, err
 }
 
 // attributes sorts the sent attributes into the writable ones and problems:
@@ -120,6 +109,12 @@ func attributes(attrs, rels map[string]json.RawMessage, spec documentSpec) (map[
 				continue
 			}
 			out[name] = s
+		case slices.Contains(spec.nullable, name):
+			if string(attrs[name]) != "null" {
+				problems = append(problems, invalidAttribute(msgOnlyNull, name, pointer))
+				continue
+			}
+			out[name] = ""
 		case slices.Contains(spec.readOnly, name):
 			problems = append(problems, invalidAttribute(msgReadOnly, name, pointer))
 		default:

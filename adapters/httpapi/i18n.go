@@ -54,6 +54,8 @@ const (
 	msgInvalidText        = jsonapi.KeyInvalidText
 	msgURITooLong         = "uri_too_long"
 	msgHeadersTooLarge    = "headers_too_large"
+	msgOnlyNull           = "only_null"
+	msgIDMismatch         = "id_mismatch"
 )
 
 // ruleMessage returns the detail of a broken validation rule, preferring a

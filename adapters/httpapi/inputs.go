@@ -51,3 +51,31 @@ func readInput[T any](h *handler, c *gin.Context, in requestInput[T]) (T, bool) 
 	}
 	return in.bind(attrs), true
 }
+
+// userUpdate is a PATCH /users document: the profile edit, the password
+// change when password or current_password was sent, and data.id if given.
+type userUpdate struct {
+	id       *string
+	profile  application.UpdateUserInput
+	password *application.ChangePasswordInput
+}
+
+// updateUserInput reads an update document; absent attributes stay nil.
+var updateUserInput = requestInput[userUpdate]{updateUserDoc,
+	func(a map[string]string) userUpdate {
+		field := func(name string) *string {
+			if v, ok := a[name]; ok {
+				return &v
+			}
+			return nil
+		}
+		_, reactivate := a["discarded_at"]
+		u := userUpdate{id: field("id"), profile: application.UpdateUserInput{
+			Name: field("name"), Email: field("email"), Role: field("role"), Reactivate: reactivate}}
+		_, pw := a["password"]
+		_, cur := a["current_password"]
+		if pw || cur {
+			u.password = &application.ChangePasswordInput{CurrentPassword: a["current_password"], Password: a["password"]}
+		}
+		return u
+	}}

@@ -28,7 +28,7 @@ func TestRoutingErrors(t *testing.T) {
 		{"trailing_slash", http.MethodGet, "/api/v1/users/", http.StatusNotFound, codeNotFound, ""},
 		{"put_sign_up", http.MethodPut, "/api/v1/sign_up", http.StatusMethodNotAllowed, codeMethodNotAllowed, "POST"},
 		{"delete_users", http.MethodDelete, "/api/v1/users", http.StatusMethodNotAllowed, codeMethodNotAllowed, "GET, POST"},
-		{"patch_user", http.MethodPatch, "/api/v1/users/me", http.StatusMethodNotAllowed, codeMethodNotAllowed, "GET"},
+		{"put_user", http.MethodPut, "/api/v1/users/me", http.StatusMethodNotAllowed, codeMethodNotAllowed, "DELETE, GET, PATCH"},
 		{"delete_messages", http.MethodDelete, "/api/v1/chats/abc/messages", http.StatusMethodNotAllowed, codeMethodNotAllowed, "GET, POST"},
 		{"post_healthz", http.MethodPost, "/healthz", http.StatusMethodNotAllowed, codeMethodNotAllowed, "GET"},
 		{"post_openapi", http.MethodPost, "/openapi.json", http.StatusMethodNotAllowed, codeMethodNotAllowed, "GET"},

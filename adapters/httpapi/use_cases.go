@@ -17,6 +17,9 @@ type UseCases struct {
 	GetUser                 *application.GetUser
 	ListUsers               *application.ListUsers
 	CreateUser              *application.CreateUser
+	UpdateUser              *application.UpdateUser
+	ChangePassword          *application.ChangePassword
+	DeactivateUser          *application.DeactivateUser
 	StartDirectConversation *application.StartDirectConversation
 	GetDirectConversation   *application.GetDirectConversation
 	ListDirectConversations *application.ListDirectConversations
@@ -39,6 +42,9 @@ func (uc UseCases) check() error {
 		{"GetUser", uc.GetUser == nil},
 		{"ListUsers", uc.ListUsers == nil},
 		{"CreateUser", uc.CreateUser == nil},
+		{"UpdateUser", uc.UpdateUser == nil},
+		{"ChangePassword", uc.ChangePassword == nil},
+		{"DeactivateUser", uc.DeactivateUser == nil},
 		{"StartDirectConversation", uc.StartDirectConversation == nil},
 		{"GetDirectConversation", uc.GetDirectConversation == nil},
 		{"ListDirectConversations", uc.ListDirectConversations == nil},

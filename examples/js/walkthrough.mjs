@@ -1,7 +1,7 @@
 // A walkthrough of the Parley API with the Kitsu JSON:API client: sign up,
 // add members, start direct conversations, list them with includes, a peer
-// search and cursor pagination, read a JSON:API error, post a message and
-// sign out. Every step checks its result; the first failure ends the run
+// search and cursor pagination, read a JSON:API error, post a message,
+// rename and offboard a member, and sign out. Every step checks its result; the first failure ends the run
 // with a non-zero exit status.
 //
 // usage: BASE_URL=http://127.0.0.1:8080 node walkthrough.mjs
@@ -154,6 +154,26 @@ await step("post a message and see it as the chat's latest", async () => {
   const chat = await api.get(`chats/${chatId}`, { params: { include: "latest_message" } });
   assert.equal(chat.data.latest_message_id, posted.data.id);
   assert.equal(chat.data.latest_message.data.content, "Hello, Grace!");
+});
+
+await step("rename a member; the rename shows at once in search_peer", async () => {
+  const grace = members[0];
+  const res = await api.patch("user", { id: grace.id, name: "Grace Brewster Hopper" }, { axiosOptions: { path: `users/${grace.id}` } });
+  assert.equal(res.data.name, "Grace Brewster Hopper");
+  const found = await api.get("direct_conversations", { params: { search_peer: "Brewster" } });
+  assert.deepEqual(found.data.map((c) => c.id), [conversations[0].id]);
+});
+
+await step("offboard a member: deactivated, still readable, reactivated", async () => {
+  const grace = members[0];
+  const res = await api.axios.delete(`users/${grace.id}`, { headers: api.headers });
+  assert.equal(res.status, 204);
+  const gone = await api.get(`users/${grace.id}`);
+  assert.ok(gone.data.discarded_at, "discarded_at is set");
+  const chat = await api.get(`chats/${conversations[0].chat.data.id}/messages`);
+  assert.ok(Array.isArray(chat.data), "the conversation stays readable");
+  const back = await api.patch("user", { id: grace.id, discarded_at: null }, { axiosOptions: { path: `users/${grace.id}` } });
+  assert.equal(back.data.discarded_at, null);
 });
 
 await step("sign out; the token is refused from then on", async () => {

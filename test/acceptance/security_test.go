@@ -64,6 +64,15 @@ var securedRoutes = []securedRoute{
 			return attrs("message", map[string]any{"content": "let me in"})
 		},
 		otherAccount: http.StatusNotFound, nonParticipant: http.StatusNotFound, private: "{chat}"},
+	{name: "update_me", method: http.MethodPatch, path: "/api/v1/users/me",
+		body:         func(map[string]string) any { return attrs("user", map[string]any{"name": "Still Me"}) },
+		otherAccount: http.StatusOK, nonParticipant: http.StatusOK},
+	// A member editing or deactivating someone else is the documented 403.
+	{name: "update_user", method: http.MethodPatch, path: "/api/v1/users/{member}",
+		body:         func(map[string]string) any { return attrs("user", map[string]any{"name": "Mallory"}) },
+		otherAccount: http.StatusNotFound, nonParticipant: http.StatusForbidden, private: "{member}"},
+	{name: "deactivate_user", method: http.MethodDelete, path: "/api/v1/users/{member}",
+		otherAccount: http.StatusNotFound, nonParticipant: http.StatusForbidden, private: "{member}"},
 }
 
 // TestAuthorizationMatrix sends every authenticated route with every kind of
@@ -78,6 +87,8 @@ func TestAuthorizationMatrix(t *testing.T) {
 		member := addMember(t, api, admin, "Grace Hopper")
 		carol := addMember(t, api, admin, "Carol Shaw")
 		outsider := signUp(t, api, "Eve Outsider")
+		gone := addMember(t, api, admin, "Dave Gone")
+		deactivate(t, api, admin, gone)
 		conv := conversation(t, api, admin, member)
 		chatID := conv.linkage(t, "chat").ID
 		postMessage(t, api, member, chatID, "for our eyes only")
@@ -95,6 +106,8 @@ func TestAuthorizationMatrix(t *testing.T) {
 					}
 					challenge = r.raw
 				}
+				r := sendRoute(t, api, rt, ids, gone.token)
+				require.Equal(t, string(challenge), string(r.raw), "a deactivated user's token must be refused like any bad token")
 				callers := []struct {
 					name string
 					who  person
