@@ -6,6 +6,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"github.com/parley-chat/parley/adapters/httpapi/jsonapi"
+	"github.com/parley-chat/parley/adapters/httpapi/middleware"
 	"github.com/parley-chat/parley/application"
 	"github.com/parley-chat/parley/domain"
 )
@@ -76,7 +77,7 @@ func (h *handler) updateUserByID(c *gin.Context, actor domain.Actor, id domain.I
 		}
 	}
 	if in.password != nil {
-		claims, _ := claimsOf(c)
+		claims, _ := middleware.ClaimsOf(c)
 		if user, err = h.uc.ChangePassword.Execute(ctx, claims, *in.password); err != nil {
 			h.fail(c, err)
 			return
