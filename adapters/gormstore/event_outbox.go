@@ -1,0 +1,73 @@
+package gormstore
+
+import (
+	"slices"
+	"time"
+
+	"gorm.io/gorm"
+
+	"github.com/parley-chat/parley/domain"
+)
+
+// eventRow is an events row.
+type eventRow struct {
+	ID         int64     `gorm:"column:id;primaryKey;autoIncrement"`
+	Name       string    `gorm:"column:name"`
+	ChatID     domain.ID `gorm:"column:chat_id"`
+	SubjectID  domain.ID `gorm:"column:subject_id"`
+	OccurredAt dbTime    `gorm:"column:occurred_at"`
+}
+
+// TableName implements GORM's tabler.
+func (eventRow) TableName() string { return "events" }
+
+// nextSeq hands out the recipient's next stream position. The upsert locks
+// the recipient's event_streams row until the transaction ends, so a later
+// seq of the same recipient cannot commit before an earlier one.
+const nextSeq = "INSERT INTO event_streams (user_id, last_seq) VALUES (?, 1)" +
+	" ON CONFLICT (user_id) DO UPDATE SET last_seq = event_streams.last_seq + 1 RETURNING last_seq"
+
+// appendEvent writes d to the outbox inside tx, the change's own
+// transaction, with one recipient row per recipient. Recipients are taken
+// in id order so that two transactions locking the same stream rows never
+// deadlock. It returns the recipients for the after-commit wake-up.
+func appendEvent(tx *gorm.DB, d domain.EventDraft) ([]domain.ID, error) {
+	row := eventRow{Name: string(d.Name), ChatID: d.ChatID, SubjectID: d.SubjectID, OccurredAt: at(time.Now())}
+	if err := tx.Create(&row).Error; err != nil {
+		return nil, err
+	}
+	recipients := slices.Clone(d.Recipients)
+	slices.SortFunc(recipients, func(a, b domain.ID) int { return slices.Compare(a[:], b[:]) })
+	recipients = slices.Compact(recipients)
+	for _, user := range recipients {
+		var seq int64
+		if err := tx.Raw(nextSeq, user).Scan(&seq).Error; err != nil {
+			return nil, err
+		}
+		err := tx.Exec("INSERT INTO event_recipients (user_id, seq, event_id) VALUES (?, ?, ?)", user, seq, row.ID).Error
+		if err != nil {
+			return nil, err
+		}
+	}
+	return recipients, nil
+}
+
+// appendChatEvent writes d to every member of d.ChatID, as read inside tx.
+func appendChatEvent(tx *gorm.DB, d domain.EventDraft) ([]domain.ID, error) {
+	if err := tx.Model(&membershipRow{}).Where("chat_id = ?", d.ChatID).Pluck("user_id", &d.Recipients).Error; err != nil {
+		return nil, err
+	}
+	return appendEvent(tx, d)
+}
+
+// SetEventHook makes the store call hook with the recipients of every event
+// after its transaction committed: the in-process wake-up of the event hub.
+// Set it before serving; nil turns it off.
+func (s *Store) SetEventHook(hook func(recipients []domain.ID)) { s.eventHook = hook }
+
+// committed tells the hook about recipients of a committed change.
+func (s *Store) committed(recipients []domain.ID) {
+	if s.eventHook != nil && len(recipients) > 0 {
+		s.eventHook(recipients)
+	}
+}
