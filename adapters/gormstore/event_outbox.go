@@ -1,7 +1,9 @@
 package gormstore
 
 import (
+	"fmt"
 	"slices"
+	"strings"
 	"time"
 
 	"gorm.io/gorm"
@@ -21,16 +23,24 @@ type eventRow struct {
 // TableName implements GORM's tabler.
 func (eventRow) TableName() string { return "events" }
 
-// nextSeq hands out the recipient's next stream position. The upsert locks
-// the recipient's event_streams row until the transaction ends, so a later
-// seq of the same recipient cannot commit before an earlier one.
-const nextSeq = "INSERT INTO event_streams (user_id, last_seq) VALUES (?, 1)" +
-	" ON CONFLICT (user_id) DO UPDATE SET last_seq = event_streams.last_seq + 1 RETURNING last_seq"
+// nextSeqs hands out the next stream position of each recipient, in one
+// statement. The upsert locks the recipients' event_streams rows until the
+// transaction ends, so a later seq of the same recipient cannot commit
+// before an earlier one.
+const nextSeqs = "INSERT INTO event_streams (user_id, last_seq) VALUES %s" +
+	" ON CONFLICT (user_id) DO UPDATE SET last_seq = event_streams.last_seq + 1 RETURNING user_id, last_seq"
+
+// streamRow is one upserted event_streams row.
+type streamRow struct {
+	UserID  domain.ID `gorm:"column:user_id"`
+	LastSeq int64     `gorm:"column:last_seq"`
+}
 
 // appendEvent writes d to the outbox inside tx, the change's own
-// transaction, with one recipient row per recipient. Recipients are taken
-// in id order so that two transactions locking the same stream rows never
-// deadlock. It returns the recipients for the after-commit wake-up.
+// transaction, with one recipient row per recipient: three statements
+// whatever the number of recipients. Recipients are taken in id order so
+// that two transactions locking the same stream rows never deadlock. It
+// returns the recipients for the after-commit wake-up.
 func appendEvent(tx *gorm.DB, d domain.EventDraft) ([]domain.ID, error) {
 	row := eventRow{Name: string(d.Name), ChatID: d.ChatID, SubjectID: d.SubjectID, OccurredAt: at(time.Now())}
 	if err := tx.Create(&row).Error; err != nil {
@@ -39,15 +49,26 @@ func appendEvent(tx *gorm.DB, d domain.EventDraft) ([]domain.ID, error) {
 	recipients := slices.Clone(d.Recipients)
 	slices.SortFunc(recipients, func(a, b domain.ID) int { return slices.Compare(a[:], b[:]) })
 	recipients = slices.Compact(recipients)
-	for _, user := range recipients {
-		var seq int64
-		if err := tx.Raw(nextSeq, user).Scan(&seq).Error; err != nil {
-			return nil, err
-		}
-		err := tx.Exec("INSERT INTO event_recipients (user_id, seq, event_id) VALUES (?, ?, ?)", user, seq, row.ID).Error
-		if err != nil {
-			return nil, err
-		}
+	if len(recipients) == 0 {
+		return nil, nil
+	}
+	values := strings.TrimSuffix(strings.Repeat("(?, 1), ", len(recipients)), ", ")
+	args := make([]any, len(recipients))
+	for i, u := range recipients {
+		args[i] = u
+	}
+	var seqs []streamRow
+	if err := tx.Raw(fmt.Sprintf(nextSeqs, values), args...).Scan(&seqs).Error; err != nil {
+		return nil, err
+	}
+	values = strings.TrimSuffix(strings.Repeat("(?, ?, ?), ", len(seqs)), ", ")
+	args = make([]any, 0, 3*len(seqs))
+	for _, s := range seqs {
+		args = append(args, s.UserID, s.LastSeq, row.ID)
+	}
+	err := tx.Exec("INSERT INTO event_recipients (user_id, seq, event_id) VALUES "+values, args...).Error
+	if err != nil {
+		return nil, err
 	}
 	return recipients, nil
 }
