@@ -19,8 +19,9 @@ const (
 	// committed by the others: the cross-replica delivery latency bound.
 	eventPollInterval = 150 * time.Millisecond
 	// eventSweepInterval wakes every local stream, the safety net for a
-	// wake-up the poll's look-back window missed.
-	eventSweepInterval = 5 * time.Second
+	// wake-up the poll's look-back window missed; it costs one log read per
+	// open stream, so it runs seldom.
+	eventSweepInterval = 30 * time.Second
 	// eventPurgeInterval is how often events past the retention are deleted.
 	eventPurgeInterval = time.Minute
 )
