@@ -73,12 +73,30 @@ func appendEvent(tx *gorm.DB, d domain.EventDraft) ([]domain.ID, error) {
 	return recipients, nil
 }
 
-// appendChatEvent writes d to every member of d.ChatID, as read inside tx.
+// appendChatEvent writes d to every member of d.ChatID, as read inside tx,
+// in three statements: the outbox row, the members' seqs taken in id order
+// straight from chat_memberships, and their recipient rows read back from
+// the stream rows this transaction now holds locked.
 func appendChatEvent(tx *gorm.DB, d domain.EventDraft) ([]domain.ID, error) {
-	if err := tx.Model(&membershipRow{}).Where("chat_id = ?", d.ChatID).Pluck("user_id", &d.Recipients).Error; err != nil {
+	row := eventRow{Name: string(d.Name), ChatID: d.ChatID, SubjectID: d.SubjectID, OccurredAt: at(time.Now())}
+	if err := tx.Create(&row).Error; err != nil {
 		return nil, err
 	}
-	return appendEvent(tx, d)
+	var recipients []domain.ID
+	err := tx.Raw("INSERT INTO event_streams (user_id, last_seq)"+
+		" SELECT user_id, 1 FROM chat_memberships WHERE chat_id = ? ORDER BY user_id"+
+		" ON CONFLICT (user_id) DO UPDATE SET last_seq = event_streams.last_seq + 1 RETURNING user_id", d.ChatID).
+		Scan(&recipients).Error
+	if err != nil {
+		return nil, err
+	}
+	err = tx.Exec("INSERT INTO event_recipients (user_id, seq, event_id)"+
+		" SELECT s.user_id, s.last_seq, ? FROM event_streams s JOIN chat_memberships m ON m.user_id = s.user_id"+
+		" WHERE m.chat_id = ?", row.ID, d.ChatID).Error
+	if err != nil {
+		return nil, err
+	}
+	return recipients, nil
 }
 
 // SetEventHook makes the store call hook with the recipients of every event
