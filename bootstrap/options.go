@@ -52,6 +52,7 @@ func Options(cfg config.Config, persistence Persistence) fx.Option {
 		store,
 		securityModule(),
 		applicationModule(),
+		eventsModule(),
 		rateLimitModule(),
 		metricsModule(),
 		httpModule(),

@@ -42,7 +42,9 @@ func gormModule() fx.Option {
 			fx.Annotate(gormstore.NewChatBookmarks, fx.As(new(domain.ChatBookmarkRepository))),
 			fx.Annotate(gormstore.NewUnreadCounts, fx.As(new(application.UnreadCountsReadModel))),
 			fx.Annotate(gormstore.NewConversationDetails, fx.As(new(application.ConversationDetailsReadModel))),
+			fx.Annotate(gormstore.NewEventLog, fx.As(new(domain.EventLog))),
 		),
+		fx.Invoke(wakeOnGORMEvents),
 	)
 }
 
@@ -63,7 +65,9 @@ func memoryModule() fx.Option {
 			fx.Annotate(memstore.NewChatBookmarks, fx.As(new(domain.ChatBookmarkRepository))),
 			fx.Annotate(memstore.NewUnreadCounts, fx.As(new(application.UnreadCountsReadModel))),
 			fx.Annotate(memstore.NewConversationDetails, fx.As(new(application.ConversationDetailsReadModel))),
+			fx.Annotate(memstore.NewEventLog, fx.As(new(domain.EventLog))),
 		),
+		fx.Invoke(wakeOnMemoryEvents),
 	)
 }
 

@@ -53,6 +53,9 @@ type Config struct {
 	TrustedProxies []string
 	// ShutdownGrace bounds how long in-flight requests may run after SIGTERM.
 	ShutdownGrace time.Duration
+	// EventsRetention is how long events stay replayable with Last-Event-ID;
+	// older ones are purged in the background.
+	EventsRetention time.Duration
 	// LogLevel is the lowest level logged.
 	LogLevel zapcore.Level
 	// LogFormat is "json" or "console".
@@ -79,6 +82,7 @@ type environment struct {
 	RedisURL         string        `env:"PARLEY_REDIS_URL"`
 	TrustedProxies   string        `env:"PARLEY_TRUSTED_PROXIES"`
 	ShutdownGrace    time.Duration `env:"PARLEY_SHUTDOWN_GRACE" envDefault:"15s"`
+	EventsRetention  time.Duration `env:"PARLEY_EVENTS_RETENTION" envDefault:"24h"`
 	LogLevel         string        `env:"PARLEY_LOG_LEVEL" envDefault:"info"`
 	LogFormat        string        `env:"PARLEY_LOG_FORMAT" envDefault:"json"`
 	Env              string        `env:"PARLEY_ENV" envDefault:"development"`

@@ -25,6 +25,7 @@ func TestLoadDefaults(t *testing.T) {
 	require.Empty(t, cfg.RedisURL)
 	require.Empty(t, cfg.TrustedProxies)
 	require.Equal(t, 15*time.Second, cfg.ShutdownGrace)
+	require.Equal(t, 24*time.Hour, cfg.EventsRetention)
 	require.Equal(t, zapcore.InfoLevel, cfg.LogLevel)
 	require.Equal(t, "json", cfg.LogFormat)
 	require.Equal(t, config.Development, cfg.Env)
@@ -56,6 +57,7 @@ func TestLoadReadsEveryVariable(t *testing.T) {
 		"PARLEY_REDIS_URL":          "rediss://:pw@cache:6380/1",
 		"PARLEY_TRUSTED_PROXIES":    " 10.0.0.0/8, 192.168.1.7 ,,::1",
 		"PARLEY_SHUTDOWN_GRACE":     "30s",
+		"PARLEY_EVENTS_RETENTION":   "2h",
 		"PARLEY_LOG_LEVEL":          "debug",
 		"PARLEY_LOG_FORMAT":         "console",
 		"PARLEY_ENV":                "production",
@@ -74,6 +76,7 @@ func TestLoadReadsEveryVariable(t *testing.T) {
 		RedisURL:         "rediss://:pw@cache:6380/1",
 		TrustedProxies:   []string{"10.0.0.0/8", "192.168.1.7", "::1"},
 		ShutdownGrace:    30 * time.Second,
+		EventsRetention:  2 * time.Hour,
 		LogLevel:         zapcore.DebugLevel,
 		LogFormat:        "console",
 		Env:              config.Production,

@@ -29,6 +29,7 @@ func Load(environ map[string]string) (Config, error) {
 		RateLimitEnabled: raw.RateLimitEnabled,
 		RedisURL:         raw.RedisURL,
 		ShutdownGrace:    raw.ShutdownGrace,
+		EventsRetention:  raw.EventsRetention,
 		LogFormat:        raw.LogFormat,
 		Env:              raw.Env,
 	}
@@ -45,6 +46,7 @@ func Load(environ map[string]string) (Config, error) {
 		func() error { return checkRedisURL(cfg.RedisURL) },
 		func() (err error) { cfg.TrustedProxies, err = parseTrustedProxies(raw.TrustedProxies); return err },
 		func() error { return checkPositive("PARLEY_SHUTDOWN_GRACE", cfg.ShutdownGrace) },
+		func() error { return checkPositive("PARLEY_EVENTS_RETENTION", cfg.EventsRetention) },
 		func() (err error) { cfg.LogLevel, err = parseLogLevel(raw.LogLevel); return err },
 		func() error { return checkLogFormat(cfg.LogFormat) },
 		func() error { return checkEnv(cfg.Env) },

@@ -25,6 +25,8 @@ func TestLoadRefusesInvalidValues(t *testing.T) {
 		{"negative_ttl", "PARLEY_TOKEN_TTL", "-1h", nil, `PARLEY_TOKEN_TTL: must be positive, got "-1h0m0s"`},
 		{"unparsable_grace", "PARLEY_SHUTDOWN_GRACE", "soon", nil, `PARLEY_SHUTDOWN_GRACE: invalid duration "soon"`},
 		{"zero_grace", "PARLEY_SHUTDOWN_GRACE", "0", nil, `PARLEY_SHUTDOWN_GRACE: must be positive, got "0s"`},
+		{"unparsable_retention", "PARLEY_EVENTS_RETENTION", "a day", nil, `PARLEY_EVENTS_RETENTION: invalid duration "a day"`},
+		{"negative_retention", "PARLEY_EVENTS_RETENTION", "-1h", nil, `PARLEY_EVENTS_RETENTION: must be positive, got "-1h0m0s"`},
 		{"unparsable_migrate_flag", "PARLEY_MIGRATE_ON_START", "yes", nil, `PARLEY_MIGRATE_ON_START: invalid boolean "yes" (want true or false)`},
 		{"unparsable_rate_limit_flag", "PARLEY_RATE_LIMIT_ENABLED", "off", nil, `PARLEY_RATE_LIMIT_ENABLED: invalid boolean "off" (want true or false)`},
 		{"rate_without_period", "PARLEY_RATE_LIMIT", "300", nil, `PARLEY_RATE_LIMIT: invalid rate "300" (want N/duration, such as "300/60s")`},
@@ -91,7 +93,7 @@ func TestNames(t *testing.T) {
 		"PARLEY_HTTP_ADDR", "PARLEY_METRICS_ADDR", "PARLEY_DATABASE_URL", "PARLEY_MIGRATE_ON_START",
 		"PARLEY_JWT_SECRET", "PARLEY_TOKEN_TTL", "PARLEY_RATE_LIMIT_ENABLED",
 		"PARLEY_RATE_LIMIT", "PARLEY_RATE_LIMIT_AUTH",
-		"PARLEY_REDIS_URL", "PARLEY_TRUSTED_PROXIES", "PARLEY_SHUTDOWN_GRACE",
+		"PARLEY_REDIS_URL", "PARLEY_TRUSTED_PROXIES", "PARLEY_SHUTDOWN_GRACE", "PARLEY_EVENTS_RETENTION",
 		"PARLEY_LOG_LEVEL", "PARLEY_LOG_FORMAT", "PARLEY_ENV",
 	}
 	require.ElementsMatch(t, want, config.Names())

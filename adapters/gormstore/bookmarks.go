@@ -38,6 +38,7 @@ func (r *ChatBookmarks) Move(ctx context.Context, accountID domain.ID, b domain.
 	defer cancel()
 	row := bookmarkRowOf(b)
 	var created bool
+	var recipients []domain.ID
 	err := r.s.transaction(ctx, func(tx *gorm.DB) error {
 		if err := r.lockMemberChat(tx, accountID, b.ChatID, b.UserID); err != nil {
 			return err
@@ -63,11 +64,16 @@ func (r *ChatBookmarks) Move(ctx context.Context, accountID domain.ID, b domain.
 				return err
 			}
 		}
-		return tx.Exec(recountUnread, b.ChatID, b.UserID).Error
+		if err := tx.Exec(recountUnread, b.ChatID, b.UserID).Error; err != nil {
+			return err
+		}
+		recipients, err = appendChatEvent(tx, domain.ChatBookmarkUpdatedEvent(row.domain()))
+		return err
 	})
 	if err != nil {
 		return domain.ChatBookmark{}, false, translate("move chat bookmark", err)
 	}
+	r.s.committed(recipients)
 	return row.domain(), created, nil
 }
 

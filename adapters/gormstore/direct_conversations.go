@@ -29,6 +29,7 @@ func (r *DirectConversations) Create(ctx context.Context, agg domain.DirectConve
 	for i, m := range agg.Memberships {
 		members[i] = membershipRowOf(m, agg.Conversation, agg.Chat)
 	}
+	var recipients []domain.ID
 	err := r.s.transaction(ctx, func(tx *gorm.DB) error {
 		if err := tx.Create(&conv).Error; err != nil {
 			return err
@@ -43,7 +44,12 @@ func (r *DirectConversations) Create(ctx context.Context, agg domain.DirectConve
 				return err
 			}
 		}
-		return nil
+		var err error
+		recipients, err = appendEvent(tx, domain.DirectConversationCreatedEvent(agg))
+		return err
 	})
+	if err == nil {
+		r.s.committed(recipients)
+	}
 	return translate("create direct conversation", err)
 }

@@ -28,6 +28,7 @@ func (r *Messages) Post(ctx context.Context, msg domain.Message) error {
 	if r.s.isPostgres() {
 		latest = "GREATEST(updated_at, ?)"
 	}
+	var recipients []domain.ID
 	err := r.s.transaction(ctx, func(tx *gorm.DB) error {
 		// Updating the chat first locks its row, so concurrent posts to one
 		// chat queue here and each later statement sees the others' messages.
@@ -57,7 +58,14 @@ func (r *Messages) Post(ctx context.Context, msg domain.Message) error {
 		if err != nil {
 			return err
 		}
-		return r.markRead(tx, msg)
+		if err := r.markRead(tx, msg); err != nil {
+			return err
+		}
+		recipients, err = appendChatEvent(tx, domain.MessageCreatedEvent(msg))
+		return err
 	})
+	if err == nil {
+		r.s.committed(recipients)
+	}
 	return translate("post message", err)
 }

@@ -15,6 +15,8 @@ import (
 
 	"go.uber.org/zap"
 	"gorm.io/gorm"
+
+	"github.com/parley-chat/parley/domain"
 )
 
 // Dialect names returned by Store.Dialect.
@@ -68,6 +70,8 @@ type Store struct {
 	timeout time.Duration
 	// writeGate queues this process's SQLite transactions (write_gate.go).
 	writeGate chan struct{}
+	// eventHook is told the recipients of each committed event (event_outbox.go).
+	eventHook func(recipients []domain.ID)
 }
 
 // Open connects to the database named by opts.URL, configures the pool and

@@ -37,6 +37,7 @@ func (r *ChatBookmarks) Move(ctx context.Context, accountID domain.ID, b domain.
 	}
 	r.s.bookmarks[key] = b
 	r.s.recount(key)
+	r.s.appendChatEvent(domain.ChatBookmarkUpdatedEvent(b))
 	return b, !ok, nil
 }
 

@@ -58,5 +58,6 @@ func (r *DirectConversations) Create(ctx context.Context, agg domain.DirectConve
 	r.s.chats[chat.ID] = chat
 	r.s.chatOf[conv.ID] = chat.ID
 	r.s.memberships[chat.ID] = members
+	r.s.appendEvent(domain.DirectConversationCreatedEvent(agg))
 	return nil
 }

@@ -54,6 +54,7 @@ func (r *Messages) Post(ctx context.Context, msg domain.Message) error {
 	r.s.messages[msg.ID] = msg
 	r.s.chatMessages[chat.ID] = append(r.s.chatMessages[chat.ID], msg.ID)
 	r.s.markRead(msg)
+	r.s.appendChatEvent(domain.MessageCreatedEvent(msg))
 	return nil
 }
 

@@ -29,6 +29,8 @@ type Store struct {
 	revoked       map[string]domain.RevokedToken
 	bookmarks     map[memberKey]domain.ChatBookmark
 	unread        map[memberKey]int
+	streams       map[domain.ID]*eventStream
+	eventHook     func(recipients []domain.ID)
 }
 
 // memberKey identifies one member's read state of one chat.
@@ -64,6 +66,7 @@ func New() *Store {
 		revoked:       map[string]domain.RevokedToken{},
 		bookmarks:     map[memberKey]domain.ChatBookmark{},
 		unread:        map[memberKey]int{},
+		streams:       map[domain.ID]*eventStream{},
 	}
 }
 

@@ -42,8 +42,9 @@ func TestListStatementCount(t *testing.T) {
 }
 
 // TestStartDirectConversationWrites checks what starting a conversation
-// writes: a new pair inserts the conversation, its chat and two memberships
-// and nothing else; a pair that already has one writes no row at all.
+// writes: a new pair inserts the conversation, its chat, two memberships and
+// its event (the outbox row, both streams' positions, both recipients) and
+// nothing else; a pair that already has one writes no row at all.
 func TestStartDirectConversationWrites(t *testing.T) {
 	s := startStack(t, databaseURL(t, "sqlite"))
 	token := s.signUp(t)
@@ -76,6 +77,7 @@ func TestStartDirectConversationWrites(t *testing.T) {
 			"INSERT INTO users", // the peer, created by the admin first
 			"INSERT INTO direct_conversations", "INSERT INTO chats",
 			"INSERT INTO chat_memberships", "INSERT INTO chat_memberships",
+			"INSERT INTO events", "INSERT INTO event_streams", "INSERT INTO event_recipients",
 		}, writes(s.statements()))
 	})
 }

@@ -38,6 +38,8 @@ type ports struct {
 	bookmarks     domain.ChatBookmarkRepository
 	unread        application.UnreadCountsReadModel
 	details       application.ConversationDetailsReadModel
+	events        domain.EventLog
+	setEventHook  func(hook func(recipients []domain.ID))
 	counts        func(t *testing.T) counts
 }
 
@@ -98,6 +100,8 @@ func memstorePorts() ports {
 		bookmarks:     memstore.NewChatBookmarks(s),
 		unread:        memstore.NewUnreadCounts(s),
 		details:       memstore.NewConversationDetails(s),
+		events:        memstore.NewEventLog(s),
+		setEventHook:  s.SetEventHook,
 		counts: func(*testing.T) counts {
 			c := s.Counts()
 			return counts{Conversations: c.DirectConversations, Chats: c.Chats, Memberships: c.ChatMemberships, Messages: c.Messages}
@@ -125,6 +129,8 @@ func gormPorts(t *testing.T, name, url string) ports {
 		bookmarks:     gormstore.NewChatBookmarks(s),
 		unread:        gormstore.NewUnreadCounts(s),
 		details:       gormstore.NewConversationDetails(s),
+		events:        gormstore.NewEventLog(s),
+		setEventHook:  s.SetEventHook,
 		counts: func(t *testing.T) counts {
 			t.Helper()
 			count := func(table string) int {
