@@ -8,7 +8,7 @@ import (
 	"github.com/parley-chat/parley/adapters/httpapi/jsonapi"
 )
 
-var chatParams = paramSpec{documents: true, includable: []string{"chat_memberships", "latest_message"}}
+var chatParams = paramSpec{documents: true, includable: []string{"chat_memberships", "latest_message", "bookmark"}}
 
 // getChat answers a chat to one of its members.
 func (h *handler) getChat(c *gin.Context) {
