@@ -10,7 +10,7 @@ var ChatResource = Resource{
 		{Name: "created_at", Type: TimeField},
 		{Name: "updated_at", Type: TimeField},
 	},
-	Relationships: []string{"chat_memberships", "latest_message"},
+	Relationships: []string{"chat_memberships", "latest_message", "bookmark"},
 }
 
 // ChatMembershipResource is the field table of a chat membership; role_ids
