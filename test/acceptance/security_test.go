@@ -64,6 +64,17 @@ var securedRoutes = []securedRoute{
 			return attrs("message", map[string]any{"content": "let me in"})
 		},
 		otherAccount: http.StatusNotFound, nonParticipant: http.StatusNotFound, private: "{chat}"},
+	{name: "get_bookmark", method: http.MethodGet, path: "/api/v1/chats/{chat}/bookmark",
+		otherAccount: http.StatusNotFound, nonParticipant: http.StatusNotFound, private: "{chat}"},
+	{name: "put_bookmark", method: http.MethodPut, path: "/api/v1/chats/{chat}/bookmark",
+		otherAccount: http.StatusNotFound, nonParticipant: http.StatusNotFound, private: "{chat}"},
+	{name: "post_bookmark", method: http.MethodPost, path: "/api/v1/chats/{chat}/bookmark",
+		body: func(map[string]string) any {
+			return attrs("chat_bookmark", map[string]any{"updated_at": "2025-01-01T00:00:00Z"})
+		},
+		otherAccount: http.StatusNotFound, nonParticipant: http.StatusNotFound, private: "{chat}"},
+	{name: "unread_counts", method: http.MethodGet, path: "/api/v1/unread_counts",
+		otherAccount: http.StatusOK, nonParticipant: http.StatusOK},
 }
 
 // TestAuthorizationMatrix sends every authenticated route with every kind of
