@@ -103,6 +103,9 @@ func TestChatBookmarkRules(t *testing.T) {
 
 		// A malformed time is 422 on updated_at.
 		markRead(t, api, grace, chatID, "yesterday").requireError(t, http.StatusUnprocessableEntity, "validation_failed", "/data/attributes/updated_at")
+		api.post(t, path, grace.token, attrs("chat_bookmark", map[string]any{"user_id": admin.id})).
+			requireError(t, http.StatusUnprocessableEntity, "validation_failed", "/data/attributes/user_id")
+		api.post(t, path, grace.token, attrs("message", map[string]any{})).requireError(t, http.StatusConflict, "conflict", "/data/type")
 
 		// Non-members and other accounts see 404, as for the chat.
 		for _, who := range []person{carol, outsider} {
