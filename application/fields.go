@@ -72,7 +72,8 @@ func (r Resource) ListSchema() ListSchema {
 
 // Resources returns the field table of every resource type.
 func Resources() []Resource {
-	return []Resource{UserResource, DirectConversationResource, ChatResource, ChatMembershipResource, MessageResource}
+	return []Resource{UserResource, DirectConversationResource, ChatResource, ChatMembershipResource, MessageResource,
+		ChatBookmarkResource, UnreadCountsResource}
 }
 
 // SelectableFields returns, per resource type, every attribute and

@@ -14,6 +14,8 @@ const (
 	TextField FieldType = iota
 	IDField
 	TimeField
+	// IntField is a count: rendered, never filtered or sorted.
+	IntField
 )
 
 // Operator is a filter operator; the OpenAPI document

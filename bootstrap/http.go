@@ -51,6 +51,10 @@ type useCases struct {
 	GetChat                 *application.GetChat
 	PostMessage             *application.PostMessage
 	ListMessages            *application.ListMessages
+	MarkChatRead            *application.MarkChatRead
+	GetChatBookmark         *application.GetChatBookmark
+	GetUnreadCounts         *application.GetUnreadCounts
+	LoadConversationDetails *application.LoadConversationDetails
 }
 
 func newUseCases(uc useCases) httpapi.UseCases {
@@ -71,6 +75,10 @@ func newUseCases(uc useCases) httpapi.UseCases {
 		GetChat:                 uc.GetChat,
 		PostMessage:             uc.PostMessage,
 		ListMessages:            uc.ListMessages,
+		MarkChatRead:            uc.MarkChatRead,
+		GetChatBookmark:         uc.GetChatBookmark,
+		GetUnreadCounts:         uc.GetUnreadCounts,
+		LoadConversationDetails: uc.LoadConversationDetails,
 	}
 }
 

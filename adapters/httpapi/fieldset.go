@@ -10,6 +10,8 @@ const (
 	typeChat               = "chat"
 	typeChatMembership     = "chat_membership"
 	typeMessage            = "message"
+	typeChatBookmark       = "chat_bookmark"
+	typeUnreadCounts       = "unread_counts"
 )
 
 // renderedFields lists, per resource type, every attribute and relationship a

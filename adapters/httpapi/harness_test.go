@@ -54,6 +54,12 @@ func newTestAPI(t *testing.T) *testAPI {
 		GetChat:                 application.NewGetChat(chats),
 		PostMessage:             application.NewPostMessage(chats, msgs, clock),
 		ListMessages:            application.NewListMessages(chats, msgs),
+		// The read-state use cases run against real stores in the
+		// acceptance tests; here they only need to exist.
+		MarkChatRead:            application.NewMarkChatRead(nil, clock),
+		GetChatBookmark:         application.NewGetChatBookmark(nil, nil),
+		GetUnreadCounts:         application.NewGetUnreadCounts(nil),
+		LoadConversationDetails: application.NewLoadConversationDetails(nil),
 	}
 	engine, err := NewRouter(uc, RouterConfig{CursorSecret: []byte("test secret")}, NewReadiness(nil), zap.NewNop())
 	require.NoError(t, err)

@@ -24,6 +24,8 @@ type paramSpec struct {
 	list bool
 	// searchPeer allows search_peer.
 	searchPeer bool
+	// unread allows unread=true|false.
+	unread bool
 }
 
 // queryParams are an endpoint's query parameters, checked against its spec.
@@ -33,6 +35,7 @@ type queryParams struct {
 	fields     jsonapi.Fieldsets
 	list       application.RawListQuery
 	searchPeer string
+	unreadOnly bool
 }
 
 // parseQuery reads rawQuery strictly: anything spec does not allow, repeated
@@ -102,6 +105,14 @@ func (q *queryParams) set(key, value string, spec paramSpec, cursors *cursorCode
 			return err
 		}
 		q.searchPeer = value
+	case key == "unread" && spec.unread:
+		switch value {
+		case "true":
+			q.unreadOnly = true
+		case "false":
+		default:
+			return paramError(key, application.ReasonInvalidValue)
+		}
 	default:
 		return paramError(key, reasonUnknownParameter)
 	}

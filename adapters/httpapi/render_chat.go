@@ -10,16 +10,25 @@ import (
 // id.
 const chatsPath = "/api/v1/chats/"
 
+// chatReadState is the caller's read state of a chat as a chat resource
+// shows it: the unread count in meta and the bookmark relationship, which is
+// left out when the bookmark was not loaded (known false).
+type chatReadState struct {
+	unread   int
+	known    bool
+	bookmark *domain.ChatBookmark
+}
+
 // chatResource renders a chat. memberships may be nil when the caller did
 // not load them (a chat included from a conversation); the chat_memberships
 // relationship is then left out rather than shown empty.
-func chatResource(chat *domain.Chat, memberships []domain.ChatMembership, fs jsonapi.Fieldsets, ar *jsonapi.Arena) jsonapi.Resource {
-	return chatResourceWithIDs(chat, chat.ID.String(), chat.ContextID.String(), memberships, fs, ar)
+func chatResource(chat *domain.Chat, memberships []domain.ChatMembership, rs chatReadState, fs jsonapi.Fieldsets, ar *jsonapi.Arena) jsonapi.Resource {
+	return chatResourceWithIDs(chat, chat.ID.String(), chat.ContextID.String(), memberships, rs, fs, ar)
 }
 
 // chatResourceWithIDs is chatResource for a caller that already holds the
 // chat's id and context id as text.
-func chatResourceWithIDs(chat *domain.Chat, id, contextID string, memberships []domain.ChatMembership, fs jsonapi.Fieldsets, ar *jsonapi.Arena) jsonapi.Resource {
+func chatResourceWithIDs(chat *domain.Chat, id, contextID string, memberships []domain.ChatMembership, rs chatReadState, fs jsonapi.Fieldsets, ar *jsonapi.Arena) jsonapi.Resource {
 	set := fs.Of(typeChat)
 	latest := ""
 	if chat.LatestMessageID != nil {
@@ -44,8 +53,15 @@ func chatResourceWithIDs(chat *domain.Chat, id, contextID string, memberships []
 		r.ToMany("chat_memberships", typeChatMembership, ids)
 	}
 	r.ToOne("latest_message", typeMessage, latest)
+	if rs.known {
+		bookmark := ""
+		if rs.bookmark != nil {
+			bookmark = id
+		}
+		r.ToOne("bookmark", typeChatBookmark, bookmark)
+	}
 	return jsonapi.Resource{Type: typeChat, ID: id, Attributes: a.Done(), Relationships: r.Done(),
-		Links: jsonapi.SelfLink(chatsPath, id)}
+		Links: jsonapi.SelfLink(chatsPath, id), Meta: unreadMeta(rs.unread)}
 }
 
 // addChat renders v as primary data and includes what the client asked for.
@@ -54,7 +70,8 @@ func addChat(cd *jsonapi.Compound, v *application.ChatView) jsonapi.Resource {
 	if memberships == nil {
 		memberships = []domain.ChatMembership{}
 	}
-	res := cd.Primary(chatResource(&v.Chat, memberships, cd.Fields(), &cd.Arena))
+	rs := chatReadState{unread: v.UnreadCount, known: true, bookmark: v.Bookmark}
+	res := cd.Primary(chatResource(&v.Chat, memberships, rs, cd.Fields(), &cd.Arena))
 	if cd.Wants("chat_memberships") {
 		for i := range memberships {
 			m := &memberships[i]
@@ -64,6 +81,10 @@ func addChat(cd *jsonapi.Compound, v *application.ChatView) jsonapi.Resource {
 	if cd.Wants("latest_message") && v.LatestMessage != nil {
 		m := v.LatestMessage
 		cd.Add(typeMessage, m.ID.String(), func() jsonapi.Resource { return messageResource(m, cd.Fields(), &cd.Arena) })
+	}
+	if cd.Wants("bookmark") && v.Bookmark != nil {
+		b := v.Bookmark
+		cd.Add(typeChatBookmark, b.ChatID.String(), func() jsonapi.Resource { return chatBookmarkResource(b, cd.Fields(), &cd.Arena) })
 	}
 	return res
 }

@@ -46,7 +46,7 @@ func directConversationResource(v *application.DirectConversationView, ids conve
 	r.ToOne("first_user", typeUser, ids.first)
 	r.ToOne("second_user", typeUser, ids.second)
 	return jsonapi.Resource{Type: typeDirectConversation, ID: ids.conv, Attributes: a.Done(), Relationships: r.Done(),
-		Links: jsonapi.SelfLink(directConversationsPath, ids.conv)}
+		Links: jsonapi.SelfLink(directConversationsPath, ids.conv), Meta: unreadMeta(v.UnreadCount)}
 }
 
 // addDirectConversation renders v as primary data and includes what the
@@ -54,14 +54,8 @@ func directConversationResource(v *application.DirectConversationView, ids conve
 func addDirectConversation(cd *jsonapi.Compound, v *application.DirectConversationView) jsonapi.Resource {
 	ids := idsOf(v)
 	res := cd.Primary(directConversationResource(v, ids, cd.Fields(), &cd.Arena))
-	if cd.Wants("chat") {
-		contextID := ids.conv
-		if v.Chat.ContextID != v.Conversation.ID {
-			contextID = v.Chat.ContextID.String()
-		}
-		cd.Add(typeChat, ids.chat, func() jsonapi.Resource {
-			return chatResourceWithIDs(&v.Chat, ids.chat, contextID, nil, cd.Fields(), &cd.Arena)
-		})
+	if wantsChat(cd) {
+		addConversationChat(cd, v, ids)
 	}
 	if cd.Wants("first_user") {
 		cd.Add(typeUser, ids.first, func() jsonapi.Resource { return userResourceWithID(&v.FirstUser, ids.first, cd.Fields(), &cd.Arena) })

@@ -79,6 +79,10 @@ func routes(h *handler, ready *Readiness) []route {
 		{http.MethodGet, "/api/v1/chats/:chat_id", accessSignedIn, h.getChat},
 		{http.MethodGet, "/api/v1/chats/:chat_id/messages", accessSignedIn, h.listMessages},
 		{http.MethodPost, "/api/v1/chats/:chat_id/messages", accessSignedIn, h.postMessage},
+		{http.MethodGet, "/api/v1/chats/:chat_id/bookmark", accessSignedIn, h.getChatBookmark},
+		{http.MethodPut, "/api/v1/chats/:chat_id/bookmark", accessSignedIn, h.markChatRead},
+		{http.MethodPost, "/api/v1/chats/:chat_id/bookmark", accessSignedIn, h.markChatRead},
+		{http.MethodGet, unreadCountsPath, accessSignedIn, h.getUnreadCounts},
 	}
 }
 

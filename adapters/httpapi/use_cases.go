@@ -26,6 +26,10 @@ type UseCases struct {
 	GetChat                 *application.GetChat
 	PostMessage             *application.PostMessage
 	ListMessages            *application.ListMessages
+	MarkChatRead            *application.MarkChatRead
+	GetChatBookmark         *application.GetChatBookmark
+	GetUnreadCounts         *application.GetUnreadCounts
+	LoadConversationDetails *application.LoadConversationDetails
 }
 
 // check reports the first use case that is missing, so that a wiring
@@ -51,6 +55,10 @@ func (uc UseCases) check() error {
 		{"GetChat", uc.GetChat == nil},
 		{"PostMessage", uc.PostMessage == nil},
 		{"ListMessages", uc.ListMessages == nil},
+		{"MarkChatRead", uc.MarkChatRead == nil},
+		{"GetChatBookmark", uc.GetChatBookmark == nil},
+		{"GetUnreadCounts", uc.GetUnreadCounts == nil},
+		{"LoadConversationDetails", uc.LoadConversationDetails == nil},
 	} {
 		if f.missing {
 			return errors.New("use case " + f.name + " is missing")

@@ -1,7 +1,8 @@
 // A walkthrough of the Parley API with the Kitsu JSON:API client: sign up,
 // add members, start direct conversations, list them with includes, a peer
-// search and cursor pagination, read a JSON:API error, post a message,
-// rename and offboard a member, and sign out. Every step checks its result; the first failure ends the run
+// search and cursor pagination, read a JSON:API error, post a message, see
+// what is unread for the peer, mark it read, rename and offboard a member,
+// and sign out. Every step checks its result; the first failure ends the run
 // with a non-zero exit status.
 //
 // usage: BASE_URL=http://127.0.0.1:8080 node walkthrough.mjs
@@ -154,6 +155,34 @@ await step("post a message and see it as the chat's latest", async () => {
   const chat = await api.get(`chats/${chatId}`, { params: { include: "latest_message" } });
   assert.equal(chat.data.latest_message_id, posted.data.id);
   assert.equal(chat.data.latest_message.data.content, "Hello, Grace!");
+});
+
+await step("the peer sees the message as unread and marks the chat read", async () => {
+  const chatId = conversations[0].chat.data.id;
+  const signIn = await api.axios.post(
+    "sign_in",
+    { data: { type: "session", attributes: { email: email("grace"), password } } },
+    { headers: { ...api.headers, Authorization: undefined } },
+  );
+  assert.equal(signIn.status, 200);
+  const headers = { ...api.headers, Authorization: signIn.headers.authorization };
+  const counts = await api.axios.get("unread_counts", { headers });
+  assert.equal(counts.data.data.type, "unread_counts");
+  assert.equal(counts.data.data.attributes.direct_conversations, 1);
+  assert.equal(counts.data.data.attributes.messages, 1);
+  const inbox = await api.axios.get("direct_conversations", {
+    headers,
+    params: { include: "chat.latest_message.author,chat.bookmark,first_user,second_user" },
+  });
+  const [row] = inbox.data.data;
+  assert.equal(row.meta.unread_count, 1, "the inbox row carries the unread badge");
+  const preview = inbox.data.included.find((r) => r.type === "message");
+  assert.equal(preview.attributes.content, "Hello, Grace!", "and the last message's preview");
+  const marked = await api.axios.put(`chats/${chatId}/bookmark`, null, { headers });
+  assert.equal(marked.status, 201, "the first mark creates Grace's bookmark");
+  assert.equal(marked.data.data.type, "chat_bookmark");
+  const after = await api.axios.get("unread_counts", { headers });
+  assert.equal(after.data.data.attributes.messages, 0);
 });
 
 await step("rename a member; the rename shows at once in search_peer", async () => {

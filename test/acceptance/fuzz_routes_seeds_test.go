@@ -71,5 +71,9 @@ func routeSeeds() []routeSeed {
 		{http.MethodPost, chat, "", ct, `{"meta":` + strings.Repeat("[", 10000) + strings.Repeat("]", 10000) + `}`, 1},
 		{http.MethodPost, chat, "", ct + `; ext="https://jsonapi.org/ext/atomic"`, message(`"atomic"`), 1},
 		{http.MethodGet, "/api/v1/users", "filter[name]=eq:" + strings.Repeat("a", 100<<10), "", "", 0},
+		{http.MethodPut, "/api/v1/chats/{chat}/bookmark", "", ct, doc("chat_bookmark", `"updated_at":"2025-01-01T00:00:00Z"`), 1},
+		{http.MethodPost, "/api/v1/chats/{chat}/bookmark", "", ct, doc("chat_bookmark", `"updated_at":"\u0000"`), 1},
+		{http.MethodGet, "/api/v1/direct_conversations", "unread=true&include=chat.latest_message.author,chat.bookmark", "", "", 1},
+		{http.MethodGet, "/api/v1/unread_counts", "", "", "", 1},
 	}
 }

@@ -73,6 +73,17 @@ var securedRoutes = []securedRoute{
 		otherAccount: http.StatusNotFound, nonParticipant: http.StatusForbidden, private: "{member}"},
 	{name: "deactivate_user", method: http.MethodDelete, path: "/api/v1/users/{member}",
 		otherAccount: http.StatusNotFound, nonParticipant: http.StatusForbidden, private: "{member}"},
+	{name: "get_bookmark", method: http.MethodGet, path: "/api/v1/chats/{chat}/bookmark",
+		otherAccount: http.StatusNotFound, nonParticipant: http.StatusNotFound, private: "{chat}"},
+	{name: "put_bookmark", method: http.MethodPut, path: "/api/v1/chats/{chat}/bookmark",
+		otherAccount: http.StatusNotFound, nonParticipant: http.StatusNotFound, private: "{chat}"},
+	{name: "post_bookmark", method: http.MethodPost, path: "/api/v1/chats/{chat}/bookmark",
+		body: func(map[string]string) any {
+			return attrs("chat_bookmark", map[string]any{"updated_at": "2025-01-01T00:00:00Z"})
+		},
+		otherAccount: http.StatusNotFound, nonParticipant: http.StatusNotFound, private: "{chat}"},
+	{name: "unread_counts", method: http.MethodGet, path: "/api/v1/unread_counts",
+		otherAccount: http.StatusOK, nonParticipant: http.StatusOK},
 }
 
 // TestAuthorizationMatrix sends every authenticated route with every kind of

@@ -32,15 +32,21 @@ type specSchema struct {
 }
 
 // firstGroup is the first alternation of a list pattern such as
-// "^-?(name|created_at)(,-?(name|created_at))*$".
-var firstGroup = regexp.MustCompile(`\(([a-z_|]+)\)`)
+// "^-?(name|created_at)(,-?(name|created_at))*$"; an include pattern may
+// also list nested paths such as "chat\\.bookmark".
+var firstGroup = regexp.MustCompile(`\(([a-z_|.\\]+)\)`)
 
 // listed returns the field names a sort or include parameter accepts, read
 // from its pattern or its enum.
 func listed(s specSchema) []string {
 	var names []string
 	if m := firstGroup.FindStringSubmatch(s.Pattern); m != nil {
-		names = strings.Split(m[1], "|")
+		for _, name := range strings.Split(m[1], "|") {
+			// A nested path is the related type's relationship, not this one's.
+			if !strings.Contains(name, ".") {
+				names = append(names, name)
+			}
+		}
 	}
 	for _, v := range s.Enum {
 		for part := range strings.SplitSeq(v, ",") {

@@ -37,6 +37,10 @@ func placeholderUseCases(t *testing.T) httpapi.UseCases {
 		GetChat:                 &application.GetChat{},
 		PostMessage:             &application.PostMessage{},
 		ListMessages:            &application.ListMessages{},
+		MarkChatRead:            &application.MarkChatRead{},
+		GetChatBookmark:         &application.GetChatBookmark{},
+		GetUnreadCounts:         &application.GetUnreadCounts{},
+		LoadConversationDetails: &application.LoadConversationDetails{},
 	}
 }
 

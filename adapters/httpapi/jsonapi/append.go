@@ -70,5 +70,9 @@ func appendResource(b []byte, r *Resource) []byte {
 		b = append(b, `,"links":`...)
 		b = r.Links.AppendJSON(b)
 	}
+	if len(r.Meta) > 0 {
+		b = append(b, `,"meta":`...)
+		b = append(b, r.Meta...)
+	}
 	return append(b, '}')
 }

@@ -2,6 +2,7 @@ package jsonapi
 
 import (
 	"encoding/json"
+	"strconv"
 	"time"
 )
 
@@ -49,6 +50,13 @@ func (o *Object) Time(name string, t time.Time) {
 		o.buf = append(o.buf, '"')
 		o.buf = t.UTC().AppendFormat(o.buf, time.RFC3339Nano)
 		o.buf = append(o.buf, '"')
+	}
+}
+
+// Int writes the member name with an integer value.
+func (o *Object) Int(name string, n int) {
+	if o.Key(name) {
+		o.buf = strconv.AppendInt(o.buf, int64(n), 10)
 	}
 }
 

@@ -11,6 +11,8 @@ type Resource struct {
 	Attributes    json.RawMessage `json:"attributes,omitempty"`
 	Relationships json.RawMessage `json:"relationships,omitempty"`
 	Links         ResourceLinks   `json:"links,omitzero"`
+	// Meta is the pre-encoded meta object; empty leaves it out.
+	Meta json.RawMessage `json:"meta,omitempty"`
 }
 
 // ResourceLinks are the links of one resource. The self link is kept as the
