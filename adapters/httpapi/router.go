@@ -11,6 +11,7 @@ import (
 	"go.uber.org/zap"
 
 	"github.com/parley-chat/parley/adapters/httpapi/apidocs"
+	"github.com/parley-chat/parley/adapters/httpapi/middleware"
 )
 
 // RouterConfig configures the HTTP edge.
@@ -35,6 +36,9 @@ type RouterConfig struct {
 	// MetricsElsewhere leaves MetricsPath off the router (it answers 404),
 	// for when the metrics have a listener of their own.
 	MetricsElsewhere bool
+	// CORSAllowedOrigins lists the web origins allowed to call the API from
+	// a browser ("*" alone: any); empty sends no CORS headers.
+	CORSAllowedOrigins []string
 }
 
 // access says which middleware guards a route.
@@ -125,6 +129,10 @@ func NewRouter(uc UseCases, cfg RouterConfig, ready *Readiness, logger *zap.Logg
 	// rate-limit store's calls.
 	engine.Use(requestIDMiddleware(), accessLogMiddleware(logger), metricsMiddleware(metrics),
 		languageMiddleware(), recoveryMiddleware(logger), requestHeadersMiddleware(logger), deadlineMiddleware(timeout))
+	// CORS answers preflights before the rate limiter counts them.
+	if corsHandler := middleware.CORS(cfg.CORSAllowedOrigins); corsHandler != nil {
+		engine.Use(corsHandler)
+	}
 	if cfg.RateLimiter != nil {
 		engine.Use(rateLimitMiddleware(cfg.RateLimiter, metrics, logger))
 	}
