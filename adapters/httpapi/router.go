@@ -136,6 +136,7 @@ func NewRouter(uc UseCases, cfg RouterConfig, ready *Readiness, logger *zap.Logg
 	if cfg.RateLimiter != nil {
 		engine.Use(rateLimitMiddleware(cfg.RateLimiter, metrics, logger))
 	}
+	engine.Use(middleware.Conditional())
 
 	h := &handler{uc: uc, cursors: cursors, logger: logger}
 	table := routes(h, ready)
@@ -154,8 +155,11 @@ func NewRouter(uc UseCases, cfg RouterConfig, ready *Readiness, logger *zap.Logg
 			chain = append(chain, auth)
 		}
 		engine.Handle(rt.method, rt.path, append(chain, rt.handle)...)
+		if rt.method == http.MethodGet {
+			engine.Handle(http.MethodHead, rt.path, append(chain, rt.handle)...)
+		}
 	}
-	apidocs.Register(engine)
+	apidocs.Register(withHead{engine})
 	engine.NoRoute(func(c *gin.Context) {
 		abortWithError(c, logger, reject(http.StatusNotFound, codeNotFound, message{key: msgRouteNotFound}, ""))
 	})

@@ -25,12 +25,12 @@ func TestRoutingErrors(t *testing.T) {
 		{"unknown_path", http.MethodGet, "/api/v1/nothing_here", http.StatusNotFound, codeNotFound, ""},
 		{"trailing_slash", http.MethodGet, "/api/v1/users/", http.StatusNotFound, codeNotFound, ""},
 		{"put_sign_up", http.MethodPut, "/api/v1/sign_up", http.StatusMethodNotAllowed, codeMethodNotAllowed, "POST"},
-		{"delete_users", http.MethodDelete, "/api/v1/users", http.StatusMethodNotAllowed, codeMethodNotAllowed, "GET, POST"},
-		{"patch_user", http.MethodPatch, "/api/v1/users/me", http.StatusMethodNotAllowed, codeMethodNotAllowed, "GET"},
-		{"delete_messages", http.MethodDelete, "/api/v1/chats/abc/messages", http.StatusMethodNotAllowed, codeMethodNotAllowed, "GET, POST"},
-		{"post_healthz", http.MethodPost, "/healthz", http.StatusMethodNotAllowed, codeMethodNotAllowed, "GET"},
-		{"post_openapi", http.MethodPost, "/openapi.json", http.StatusMethodNotAllowed, codeMethodNotAllowed, "GET"},
-		{"delete_docs", http.MethodDelete, "/docs", http.StatusMethodNotAllowed, codeMethodNotAllowed, "GET"},
+		{"delete_users", http.MethodDelete, "/api/v1/users", http.StatusMethodNotAllowed, codeMethodNotAllowed, "GET, HEAD, POST"},
+		{"patch_user", http.MethodPatch, "/api/v1/users/me", http.StatusMethodNotAllowed, codeMethodNotAllowed, "GET, HEAD"},
+		{"delete_messages", http.MethodDelete, "/api/v1/chats/abc/messages", http.StatusMethodNotAllowed, codeMethodNotAllowed, "GET, HEAD, POST"},
+		{"post_healthz", http.MethodPost, "/healthz", http.StatusMethodNotAllowed, codeMethodNotAllowed, "GET, HEAD"},
+		{"post_openapi", http.MethodPost, "/openapi.json", http.StatusMethodNotAllowed, codeMethodNotAllowed, "GET, HEAD"},
+		{"delete_docs", http.MethodDelete, "/docs", http.StatusMethodNotAllowed, codeMethodNotAllowed, "GET, HEAD"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
