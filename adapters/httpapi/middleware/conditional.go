@@ -42,20 +42,24 @@ func finish(r *http.Request, w *bufferWriter) {
 	if h.Get("Cache-Control") == "" {
 		h.Set("Cache-Control", cacheControl)
 	}
+	get := r.Method == http.MethodGet || r.Method == http.MethodHead
+	tag := get && w.status == http.StatusOK && h.Get("ETag") == ""
+	if tag {
+		h.Set("ETag", strongETag(body))
+	}
 	// A handler that tags its own answers (the API documents) also chooses
 	// their encodings; compressing them here would break its tags.
-	if h.Get("Content-Encoding") == "" && h.Get("ETag") == "" && len(body) > 0 {
+	if h.Get("Content-Encoding") == "" && (tag || h.Get("ETag") == "") && len(body) > 0 {
 		h.Add("Vary", "Accept-Encoding")
 		if len(body) > CompressMinBytes && acceptsGzip(r.Header.Values("Accept-Encoding")) {
 			if zipped, err := gzipBytes(body); err == nil {
 				body = zipped
 				h.Set("Content-Encoding", "gzip")
+				if tag {
+					h.Set("ETag", gzipETag(h.Get("ETag")))
+				}
 			}
 		}
-	}
-	get := r.Method == http.MethodGet || r.Method == http.MethodHead
-	if get && w.status == http.StatusOK && h.Get("ETag") == "" {
-		h.Set("ETag", strongETag(body, h.Get("Content-Encoding") == "gzip"))
 	}
 	if get && w.status == http.StatusOK && matchesETag(r.Header.Values("If-None-Match"), h.Get("ETag")) {
 		h.Del("Content-Length")
@@ -73,15 +77,17 @@ func finish(r *http.Request, w *bufferWriter) {
 	}
 }
 
-// strongETag names the exact bytes of an answer; the gzip variant has a tag
-// of its own, as a strong tag must.
-func strongETag(body []byte, gzipped bool) string {
+// strongETag names the exact bytes of an answer.
+func strongETag(body []byte) string {
 	sum := sha256.Sum256(body)
-	tag := base64.RawURLEncoding.EncodeToString(sum[:18])
-	if gzipped {
-		tag += "-gz"
-	}
-	return `"` + tag + `"`
+	return `"` + base64.RawURLEncoding.EncodeToString(sum[:18]) + `"`
+}
+
+// gzipETag names the gzip variant of the answer tagged etag: a strong tag
+// of its own, as the variant's bytes differ (the compressor is
+// deterministic, so the same answer always compresses to the same bytes).
+func gzipETag(etag string) string {
+	return strings.TrimSuffix(etag, `"`) + `-gz"`
 }
 
 // matchesETag reports whether an If-None-Match header names etag; it
