@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/klauspost/compress/gzip"
 )
@@ -50,11 +51,17 @@ func qualityAboveZero(params string) bool {
 	return true
 }
 
+// gzipWriters keeps compressors between answers: each holds about 1 MB of
+// state that would otherwise be allocated per answer.
+var gzipWriters = sync.Pool{New: func() any { return gzip.NewWriter(nil) }}
+
 // gzipBytes compresses body at the default level.
 func gzipBytes(body []byte) ([]byte, error) {
 	var out bytes.Buffer
-	out.Grow(len(body) / 3)
-	zw := gzip.NewWriter(&out)
+	out.Grow(len(body) / 4)
+	zw, _ := gzipWriters.Get().(*gzip.Writer)
+	defer gzipWriters.Put(zw)
+	zw.Reset(&out)
 	if _, err := zw.Write(body); err != nil {
 		return nil, err
 	}
