@@ -104,6 +104,12 @@ func TestGzipNegotiation(t *testing.T) {
 		revalidate := send(t, http.MethodGet, url, map[string]string{"Accept": mediaType, "Authorization": "Bearer " + ada.token,
 			"Accept-Encoding": "gzip", "If-None-Match": plain.header.Get("ETag")})
 		require.Equal(t, http.StatusOK, revalidate.status, "the identity tag names another representation")
+		zippedTag := revalidate.header.Get("ETag")
+		notModified := send(t, http.MethodGet, url, map[string]string{"Accept": mediaType, "Authorization": "Bearer " + ada.token,
+			"Accept-Encoding": "gzip", "If-None-Match": zippedTag})
+		require.Equal(t, http.StatusNotModified, notModified.status)
+		require.Empty(t, notModified.body)
+		require.Equal(t, zippedTag, notModified.header.Get("ETag"))
 		for _, accept := range []string{"gzip;q=0", "identity", "*;q=1, gzip;q=0", "br"} {
 			a := get(accept)
 			require.Empty(t, a.header.Get("Content-Encoding"), accept)

@@ -49,25 +49,29 @@ func finish(r *http.Request, w *bufferWriter) {
 	}
 	// A handler that tags its own answers (the API documents) also chooses
 	// their encodings; compressing them here would break its tags.
+	zip := false
 	if h.Get("Content-Encoding") == "" && (tag || h.Get("ETag") == "") && len(body) > 0 {
 		h.Add("Vary", "Accept-Encoding")
-		if len(body) > CompressMinBytes && acceptsGzip(r.Header.Values("Accept-Encoding")) {
-			if zipped, err := gzipBytes(body); err == nil {
-				body = zipped
-				h.Set("Content-Encoding", "gzip")
-				if tag {
-					h.Set("ETag", gzipETag(h.Get("ETag")))
-				}
-			}
-		}
+		zip = len(body) > CompressMinBytes && acceptsGzip(r.Header.Values("Accept-Encoding"))
 	}
+	if tag && zip {
+		h.Set("ETag", gzipETag(h.Get("ETag")))
+	}
+	// Revalidation is decided before compressing: a 304 costs no gzip.
 	if get && w.status == http.StatusOK && matchesETag(r.Header.Values("If-None-Match"), h.Get("ETag")) {
 		h.Del("Content-Length")
 		h.Del("Content-Type")
-		h.Del("Content-Encoding")
 		w.ResponseWriter.WriteHeader(http.StatusNotModified)
 		w.ResponseWriter.WriteHeaderNow()
 		return
+	}
+	if zip {
+		if zipped, err := gzipBytes(body); err == nil {
+			body = zipped
+			h.Set("Content-Encoding", "gzip")
+		} else if tag {
+			h.Set("ETag", strongETag(body))
+		}
 	}
 	h.Set("Content-Length", strconv.Itoa(len(body)))
 	w.ResponseWriter.WriteHeader(w.status)
