@@ -97,12 +97,13 @@ type routerIn struct {
 
 func newRouter(in routerIn) (http.Handler, error) {
 	router, err := httpapi.NewRouter(in.UseCases, httpapi.RouterConfig{
-		CursorSecret:   in.Config.JWTSecret,
-		TrustedProxies: in.Config.TrustedProxies,
-		MaxBodyBytes:   httpapi.DefaultMaxBodyBytes,
-		RequestTimeout: httpapi.DefaultRequestTimeout,
-		RateLimiter:    in.RateLimiter,
-		Metrics:        in.Metrics,
+		CursorSecret:       in.Config.JWTSecret,
+		TrustedProxies:     in.Config.TrustedProxies,
+		CORSAllowedOrigins: in.Config.CORSAllowedOrigins,
+		MaxBodyBytes:       httpapi.DefaultMaxBodyBytes,
+		RequestTimeout:     httpapi.DefaultRequestTimeout,
+		RateLimiter:        in.RateLimiter,
+		Metrics:            in.Metrics,
 		// A metrics listener of its own takes /metrics off the API's port.
 		MetricsElsewhere: in.Config.MetricsAddr != "",
 	}, in.Ready, in.Logger)

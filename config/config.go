@@ -51,6 +51,9 @@ type Config struct {
 	// TrustedProxies are the addresses and CIDRs of proxies whose
 	// X-Forwarded-For is believed.
 	TrustedProxies []string
+	// CORSAllowedOrigins lists the web origins allowed to call the API from
+	// a browser; AnyOrigin alone allows all; empty sends no CORS headers.
+	CORSAllowedOrigins []string
 	// ShutdownGrace bounds how long in-flight requests may run after SIGTERM.
 	ShutdownGrace time.Duration
 	// EventsRetention is how long events stay replayable with Last-Event-ID;
@@ -81,6 +84,7 @@ type environment struct {
 	RateLimitAuth    string        `env:"PARLEY_RATE_LIMIT_AUTH" envDefault:"5/20s"`
 	RedisURL         string        `env:"PARLEY_REDIS_URL"`
 	TrustedProxies   string        `env:"PARLEY_TRUSTED_PROXIES"`
+	CORSOrigins      string        `env:"PARLEY_CORS_ALLOWED_ORIGINS"`
 	ShutdownGrace    time.Duration `env:"PARLEY_SHUTDOWN_GRACE" envDefault:"15s"`
 	EventsRetention  time.Duration `env:"PARLEY_EVENTS_RETENTION" envDefault:"24h"`
 	LogLevel         string        `env:"PARLEY_LOG_LEVEL" envDefault:"info"`

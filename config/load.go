@@ -45,6 +45,7 @@ func Load(environ map[string]string) (Config, error) {
 		},
 		func() error { return checkRedisURL(cfg.RedisURL) },
 		func() (err error) { cfg.TrustedProxies, err = parseTrustedProxies(raw.TrustedProxies); return err },
+		func() (err error) { cfg.CORSAllowedOrigins, err = parseCORSOrigins(raw.CORSOrigins); return err },
 		func() error { return checkPositive("PARLEY_SHUTDOWN_GRACE", cfg.ShutdownGrace) },
 		func() error { return checkPositive("PARLEY_EVENTS_RETENTION", cfg.EventsRetention) },
 		func() (err error) { cfg.LogLevel, err = parseLogLevel(raw.LogLevel); return err },

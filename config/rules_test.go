@@ -42,6 +42,9 @@ func TestLoadRefusesInvalidValues(t *testing.T) {
 		{"http_redis_url", "PARLEY_REDIS_URL", "http://cache:6379", nil, `PARLEY_REDIS_URL: unsupported scheme "http" (want redis:// or rediss://)`},
 		{"malformed_redis_url", "PARLEY_REDIS_URL", "redis://[::1", nil, `PARLEY_REDIS_URL: not a valid URL`},
 		{"proxy_hostname", "PARLEY_TRUSTED_PROXIES", "10.0.0.1,proxy.internal", nil, `PARLEY_TRUSTED_PROXIES: invalid address or CIDR "proxy.internal"`},
+		{"cors_path", "PARLEY_CORS_ALLOWED_ORIGINS", "https://app.example.com/", nil, `PARLEY_CORS_ALLOWED_ORIGINS: invalid origin "https://app.example.com/" (want scheme://host[:port])`},
+		{"cors_no_scheme", "PARLEY_CORS_ALLOWED_ORIGINS", "app.example.com", nil, `PARLEY_CORS_ALLOWED_ORIGINS: invalid origin "app.example.com" (want scheme://host[:port])`},
+		{"cors_star_mixed", "PARLEY_CORS_ALLOWED_ORIGINS", "*,https://a.example", nil, `PARLEY_CORS_ALLOWED_ORIGINS: "*" must stand alone`},
 		{"proxy_bad_cidr", "PARLEY_TRUSTED_PROXIES", "10.0.0.0/33", nil, `PARLEY_TRUSTED_PROXIES: invalid address or CIDR "10.0.0.0/33"`},
 		{"unknown_log_level", "PARLEY_LOG_LEVEL", "verbose", nil, `PARLEY_LOG_LEVEL: unknown level "verbose" (want debug, info, warn or error)`},
 		{"unknown_log_format", "PARLEY_LOG_FORMAT", "text", nil, `PARLEY_LOG_FORMAT: unknown format "text" (want json or console)`},
@@ -93,7 +96,8 @@ func TestNames(t *testing.T) {
 		"PARLEY_HTTP_ADDR", "PARLEY_METRICS_ADDR", "PARLEY_DATABASE_URL", "PARLEY_MIGRATE_ON_START",
 		"PARLEY_JWT_SECRET", "PARLEY_TOKEN_TTL", "PARLEY_RATE_LIMIT_ENABLED",
 		"PARLEY_RATE_LIMIT", "PARLEY_RATE_LIMIT_AUTH",
-		"PARLEY_REDIS_URL", "PARLEY_TRUSTED_PROXIES", "PARLEY_SHUTDOWN_GRACE", "PARLEY_EVENTS_RETENTION",
+		"PARLEY_REDIS_URL", "PARLEY_TRUSTED_PROXIES", "PARLEY_CORS_ALLOWED_ORIGINS", "PARLEY_SHUTDOWN_GRACE",
+		"PARLEY_EVENTS_RETENTION",
 		"PARLEY_LOG_LEVEL", "PARLEY_LOG_FORMAT", "PARLEY_ENV",
 	}
 	require.ElementsMatch(t, want, config.Names())

@@ -36,6 +36,9 @@ type RouterConfig struct {
 	// MetricsElsewhere leaves MetricsPath off the router (it answers 404),
 	// for when the metrics have a listener of their own.
 	MetricsElsewhere bool
+	// CORSAllowedOrigins lists the web origins allowed to call the API from
+	// a browser ("*" alone: any); empty sends no CORS headers.
+	CORSAllowedOrigins []string
 }
 
 // access says which middleware guards a route.
@@ -136,9 +139,14 @@ func NewRouter(uc UseCases, cfg RouterConfig, ready *Readiness, logger *zap.Logg
 	failQuietly := func(c *gin.Context, err error) { abortWithError(c, zap.NewNop(), err) }
 	engine.Use(middleware.RequestID(), middleware.AccessLog(logger), metricsMiddleware(metrics),
 		middleware.Language(), middleware.Recovery(logger, failQuietly), middleware.RequestHeaders(fail), middleware.Deadline(timeout))
+	// CORS answers preflights before the rate limiter counts them.
+	if corsHandler := middleware.CORS(cfg.CORSAllowedOrigins); corsHandler != nil {
+		engine.Use(corsHandler)
+	}
 	if cfg.RateLimiter != nil {
 		engine.Use(rateLimitMiddleware(cfg.RateLimiter, metrics, logger))
 	}
+	engine.Use(middleware.Conditional())
 
 	h := &handler{uc: uc, cursors: cursors, logger: logger}
 	table := routes(h, ready)
@@ -157,8 +165,11 @@ func NewRouter(uc UseCases, cfg RouterConfig, ready *Readiness, logger *zap.Logg
 			chain = append(chain, auth)
 		}
 		engine.Handle(rt.method, rt.path, append(chain, rt.handle)...)
+		if rt.method == http.MethodGet {
+			engine.Handle(http.MethodHead, rt.path, append(chain, rt.handle)...)
+		}
 	}
-	apidocs.Register(engine)
+	apidocs.Register(withHead{engine})
 	engine.NoRoute(func(c *gin.Context) {
 		abortWithError(c, logger, reject(http.StatusNotFound, codeNotFound, message{key: msgRouteNotFound}, ""))
 	})

@@ -27,12 +27,12 @@ func TestRoutingErrors(t *testing.T) {
 		{"unknown_path", http.MethodGet, "/api/v1/nothing_here", http.StatusNotFound, codeNotFound, ""},
 		{"trailing_slash", http.MethodGet, "/api/v1/users/", http.StatusNotFound, codeNotFound, ""},
 		{"put_sign_up", http.MethodPut, "/api/v1/sign_up", http.StatusMethodNotAllowed, codeMethodNotAllowed, "POST"},
-		{"delete_users", http.MethodDelete, "/api/v1/users", http.StatusMethodNotAllowed, codeMethodNotAllowed, "GET, POST"},
-		{"put_user", http.MethodPut, "/api/v1/users/me", http.StatusMethodNotAllowed, codeMethodNotAllowed, "DELETE, GET, PATCH"},
-		{"delete_messages", http.MethodDelete, "/api/v1/chats/abc/messages", http.StatusMethodNotAllowed, codeMethodNotAllowed, "GET, POST"},
-		{"post_healthz", http.MethodPost, "/healthz", http.StatusMethodNotAllowed, codeMethodNotAllowed, "GET"},
-		{"post_openapi", http.MethodPost, "/openapi.json", http.StatusMethodNotAllowed, codeMethodNotAllowed, "GET"},
-		{"delete_docs", http.MethodDelete, "/docs", http.StatusMethodNotAllowed, codeMethodNotAllowed, "GET"},
+		{"delete_users", http.MethodDelete, "/api/v1/users", http.StatusMethodNotAllowed, codeMethodNotAllowed, "GET, HEAD, POST"},
+		{"put_user", http.MethodPut, "/api/v1/users/me", http.StatusMethodNotAllowed, codeMethodNotAllowed, "DELETE, GET, HEAD, PATCH"},
+		{"delete_messages", http.MethodDelete, "/api/v1/chats/abc/messages", http.StatusMethodNotAllowed, codeMethodNotAllowed, "GET, HEAD, POST"},
+		{"post_healthz", http.MethodPost, "/healthz", http.StatusMethodNotAllowed, codeMethodNotAllowed, "GET, HEAD"},
+		{"post_openapi", http.MethodPost, "/openapi.json", http.StatusMethodNotAllowed, codeMethodNotAllowed, "GET, HEAD"},
+		{"delete_docs", http.MethodDelete, "/docs", http.StatusMethodNotAllowed, codeMethodNotAllowed, "GET, HEAD"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
