@@ -145,7 +145,7 @@ log "prepare deep-page cursors and pgbench scripts"
 log "warm up"
 SCENARIO=list_typical THREADS=$THREADS wrk -t"$THREADS" -c"$CONNECTIONS" -d3s -s "$root/test/bench/wrk/scenario.lua" "$base" >/dev/null
 
-for s in list_typical list_heavy list_deep search_common search_rare search_short create_new create_existing post_message mix; do
+for s in list_typical list_heavy list_deep inbox_typical inbox_heavy search_common search_rare search_short create_new create_existing post_message mix; do
   log "wrk $s"
   scenario "$s"
 done

@@ -6,6 +6,9 @@
 local out = os.getenv("BENCH_OUT") or "bench-out"
 local scenario = os.getenv("SCENARIO") or "list_typical"
 local list = "/api/v1/direct_conversations?include=chat,first_user,second_user"
+-- The whole inbox screen in one request: peer, last message with its
+-- author, unread count and read marker.
+local inbox = "/api/v1/direct_conversations?include=chat.latest_message.author,chat.bookmark,first_user,second_user"
 
 local function fields(line)
   local t = {}
@@ -93,6 +96,8 @@ local scenarios = {
   list_typical = function() return get(pick(typical).token, list) end,
   list_heavy = function() return get(pick(heavy).token, list) end,
   list_deep = function() local p = pick(pages); return get(p.token, p.path) end,
+  inbox_typical = function() return get(pick(typical).token, inbox) end,
+  inbox_heavy = function() return get(pick(heavy).token, inbox) end,
   search_common = function() return get(pick(heavy).token, list .. "&search_peer=m%C3%BCller") end,
   search_rare = function() return get(pick(heavy).token, list .. "&search_peer=%C3%96ZIL") end,
   search_short = function() return get(pick(heavy).token, list .. "&search_peer=an") end,
