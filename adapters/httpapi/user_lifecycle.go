@@ -19,27 +19,10 @@ var updateUserDoc = documentSpec{typ: typeUser, update: true,
 	readOnly: []string{"created_at", "updated_at"}}
 
 // updateMe edits the current user.
-func (h *handler) updateMe(c *gin.Context) {
-	actor, ok := h.actor(c)
-	if !ok {
-		return
-	}
-	h.updateUserByID(c, actor, actor.UserID)
-}
+func (h *handler) updateMe(c *gin.Context) { h.withUser(c, true, h.updateUserByID) }
 
 // updateUser edits a user of the caller's account.
-func (h *handler) updateUser(c *gin.Context) {
-	actor, ok := h.actor(c)
-	if !ok {
-		return
-	}
-	id, err := domain.ParseID(c.Param("id"))
-	if err != nil {
-		h.fail(c, domain.ErrNotFound)
-		return
-	}
-	h.updateUserByID(c, actor, id)
-}
+func (h *handler) updateUser(c *gin.Context) { h.withUser(c, false, h.updateUserByID) }
 
 // updateUserByID applies the profile part of the document first and the
 // password part only when that succeeded, so that a refused edit never
@@ -89,18 +72,11 @@ func (h *handler) updateUserByID(c *gin.Context, actor domain.Actor, id domain.I
 
 // deactivateUser lets an admin switch a user's access off.
 func (h *handler) deactivateUser(c *gin.Context) {
-	actor, ok := h.actor(c)
-	if !ok {
-		return
-	}
-	id, err := domain.ParseID(c.Param("id"))
-	if err != nil {
-		h.fail(c, domain.ErrNotFound)
-		return
-	}
-	if err := h.uc.DeactivateUser.Execute(c.Request.Context(), actor, id); err != nil {
-		h.fail(c, err)
-		return
-	}
-	c.Status(http.StatusNoContent)
+	h.withUser(c, false, func(c *gin.Context, actor domain.Actor, id domain.ID) {
+		if err := h.uc.DeactivateUser.Execute(c.Request.Context(), actor, id); err != nil {
+			h.fail(c, err)
+			return
+		}
+		c.Status(http.StatusNoContent)
+	})
 }

@@ -18,27 +18,28 @@ var (
 )
 
 // me answers the current user.
-func (h *handler) me(c *gin.Context) {
-	actor, ok := h.actor(c)
-	if !ok {
-		return
-	}
-	h.showUser(c, actor, actor.UserID)
-}
+func (h *handler) me(c *gin.Context) { h.withUser(c, true, h.showUser) }
 
-// getUser answers one user of the caller's account; an id that is not a
-// UUID cannot name one.
-func (h *handler) getUser(c *gin.Context) {
+// getUser answers one user of the caller's account.
+func (h *handler) getUser(c *gin.Context) { h.withUser(c, false, h.showUser) }
+
+// withUser calls do with the caller and the user a route names: the caller
+// themself for the /users/me routes, else the :id path parameter, where an
+// id that is not a UUID cannot name a user.
+func (h *handler) withUser(c *gin.Context, self bool, do func(*gin.Context, domain.Actor, domain.ID)) {
 	actor, ok := h.actor(c)
 	if !ok {
 		return
 	}
-	id, err := domain.ParseID(c.Param("id"))
-	if err != nil {
-		h.fail(c, domain.ErrNotFound)
-		return
+	id := actor.UserID
+	if !self {
+		var err error
+		if id, err = domain.ParseID(c.Param("id")); err != nil {
+			h.fail(c, domain.ErrNotFound)
+			return
+		}
 	}
-	h.showUser(c, actor, id)
+	do(c, actor, id)
 }
 
 func (h *handler) showUser(c *gin.Context, actor domain.Actor, id domain.ID) {
