@@ -4,10 +4,12 @@ import (
 	"context"
 	"time"
 
+	"github.com/prometheus/client_golang/prometheus"
 	"go.uber.org/fx"
 	"go.uber.org/zap"
 
 	"github.com/parley-chat/parley/adapters/gormstore"
+	"github.com/parley-chat/parley/adapters/httpapi"
 	"github.com/parley-chat/parley/adapters/memstore"
 	"github.com/parley-chat/parley/application"
 	"github.com/parley-chat/parley/config"
@@ -33,12 +35,17 @@ func eventsModule() fx.Option {
 	)
 }
 
-// provideEventHub returns this process's hub; stopping ends its streams.
-func provideEventHub(lc fx.Lifecycle, log domain.EventLog) *application.EventHub {
-	hub := application.NewEventHub(log, application.HubOptions{})
+// provideEventHub returns this process's hub, counted in reg; stopping
+// ends its streams.
+func provideEventHub(lc fx.Lifecycle, log domain.EventLog, reg *prometheus.Registry) (*application.EventHub, error) {
+	metrics, err := httpapi.NewEventMetrics(reg)
+	if err != nil {
+		return nil, err
+	}
+	hub := application.NewEventHub(log, application.HubOptions{Metrics: metrics})
 	lc.Append(fx.StopHook(hub.Close))
 	runInBackground(lc, func(ctx context.Context) { every(ctx, eventSweepInterval, func(context.Context) { hub.WakeAll() }) })
-	return hub
+	return hub, nil
 }
 
 func providePurgeEvents(log domain.EventLog, clock application.Clock, cfg config.Config) *application.PurgeEvents {

@@ -59,6 +59,8 @@ type Config struct {
 	// EventsRetention is how long events stay replayable with Last-Event-ID;
 	// older ones are purged in the background.
 	EventsRetention time.Duration
+	// EventsHeartbeat is how often an idle event stream sends a comment.
+	EventsHeartbeat time.Duration
 	// LogLevel is the lowest level logged.
 	LogLevel zapcore.Level
 	// LogFormat is "json" or "console".
@@ -87,6 +89,7 @@ type environment struct {
 	CORSOrigins      string        `env:"PARLEY_CORS_ALLOWED_ORIGINS"`
 	ShutdownGrace    time.Duration `env:"PARLEY_SHUTDOWN_GRACE" envDefault:"15s"`
 	EventsRetention  time.Duration `env:"PARLEY_EVENTS_RETENTION" envDefault:"24h"`
+	EventsHeartbeat  time.Duration `env:"PARLEY_EVENTS_HEARTBEAT" envDefault:"25s"`
 	LogLevel         string        `env:"PARLEY_LOG_LEVEL" envDefault:"info"`
 	LogFormat        string        `env:"PARLEY_LOG_FORMAT" envDefault:"json"`
 	Env              string        `env:"PARLEY_ENV" envDefault:"development"`

@@ -26,6 +26,7 @@ func TestLoadDefaults(t *testing.T) {
 	require.Empty(t, cfg.TrustedProxies)
 	require.Equal(t, 15*time.Second, cfg.ShutdownGrace)
 	require.Equal(t, 24*time.Hour, cfg.EventsRetention)
+	require.Equal(t, 25*time.Second, cfg.EventsHeartbeat)
 	require.Equal(t, zapcore.InfoLevel, cfg.LogLevel)
 	require.Equal(t, "json", cfg.LogFormat)
 	require.Equal(t, config.Development, cfg.Env)
@@ -59,6 +60,7 @@ func TestLoadReadsEveryVariable(t *testing.T) {
 		"PARLEY_CORS_ALLOWED_ORIGINS": " https://App.example.com, http://localhost:3000 ",
 		"PARLEY_SHUTDOWN_GRACE":       "30s",
 		"PARLEY_EVENTS_RETENTION":     "2h",
+		"PARLEY_EVENTS_HEARTBEAT":     "10s",
 		"PARLEY_LOG_LEVEL":            "debug",
 		"PARLEY_LOG_FORMAT":           "console",
 		"PARLEY_ENV":                  "production",
@@ -79,6 +81,7 @@ func TestLoadReadsEveryVariable(t *testing.T) {
 		CORSAllowedOrigins: []string{"https://app.example.com", "http://localhost:3000"},
 		ShutdownGrace:      30 * time.Second,
 		EventsRetention:    2 * time.Hour,
+		EventsHeartbeat:    10 * time.Second,
 		LogLevel:           zapcore.DebugLevel,
 		LogFormat:          "console",
 		Env:                config.Production,

@@ -30,6 +30,7 @@ func Load(environ map[string]string) (Config, error) {
 		RedisURL:         raw.RedisURL,
 		ShutdownGrace:    raw.ShutdownGrace,
 		EventsRetention:  raw.EventsRetention,
+		EventsHeartbeat:  raw.EventsHeartbeat,
 		LogFormat:        raw.LogFormat,
 		Env:              raw.Env,
 	}
@@ -48,6 +49,7 @@ func Load(environ map[string]string) (Config, error) {
 		func() (err error) { cfg.CORSAllowedOrigins, err = parseCORSOrigins(raw.CORSOrigins); return err },
 		func() error { return checkPositive("PARLEY_SHUTDOWN_GRACE", cfg.ShutdownGrace) },
 		func() error { return checkPositive("PARLEY_EVENTS_RETENTION", cfg.EventsRetention) },
+		func() error { return checkPositive("PARLEY_EVENTS_HEARTBEAT", cfg.EventsHeartbeat) },
 		func() (err error) { cfg.LogLevel, err = parseLogLevel(raw.LogLevel); return err },
 		func() error { return checkLogFormat(cfg.LogFormat) },
 		func() error { return checkEnv(cfg.Env) },

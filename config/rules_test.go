@@ -26,6 +26,7 @@ func TestLoadRefusesInvalidValues(t *testing.T) {
 		{"unparsable_grace", "PARLEY_SHUTDOWN_GRACE", "soon", nil, `PARLEY_SHUTDOWN_GRACE: invalid duration "soon"`},
 		{"zero_grace", "PARLEY_SHUTDOWN_GRACE", "0", nil, `PARLEY_SHUTDOWN_GRACE: must be positive, got "0s"`},
 		{"unparsable_retention", "PARLEY_EVENTS_RETENTION", "a day", nil, `PARLEY_EVENTS_RETENTION: invalid duration "a day"`},
+		{"zero_heartbeat", "PARLEY_EVENTS_HEARTBEAT", "0s", nil, `PARLEY_EVENTS_HEARTBEAT: must be positive, got "0s"`},
 		{"negative_retention", "PARLEY_EVENTS_RETENTION", "-1h", nil, `PARLEY_EVENTS_RETENTION: must be positive, got "-1h0m0s"`},
 		{"unparsable_migrate_flag", "PARLEY_MIGRATE_ON_START", "yes", nil, `PARLEY_MIGRATE_ON_START: invalid boolean "yes" (want true or false)`},
 		{"unparsable_rate_limit_flag", "PARLEY_RATE_LIMIT_ENABLED", "off", nil, `PARLEY_RATE_LIMIT_ENABLED: invalid boolean "off" (want true or false)`},
@@ -97,7 +98,7 @@ func TestNames(t *testing.T) {
 		"PARLEY_JWT_SECRET", "PARLEY_TOKEN_TTL", "PARLEY_RATE_LIMIT_ENABLED",
 		"PARLEY_RATE_LIMIT", "PARLEY_RATE_LIMIT_AUTH",
 		"PARLEY_REDIS_URL", "PARLEY_TRUSTED_PROXIES", "PARLEY_CORS_ALLOWED_ORIGINS", "PARLEY_SHUTDOWN_GRACE",
-		"PARLEY_EVENTS_RETENTION",
+		"PARLEY_EVENTS_RETENTION", "PARLEY_EVENTS_HEARTBEAT",
 		"PARLEY_LOG_LEVEL", "PARLEY_LOG_FORMAT", "PARLEY_ENV",
 	}
 	require.ElementsMatch(t, want, config.Names())
