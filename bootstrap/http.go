@@ -10,6 +10,7 @@ import (
 	"go.uber.org/zap"
 
 	"github.com/parley-chat/parley/adapters/httpapi"
+	"github.com/parley-chat/parley/adapters/httpapi/middleware"
 	"github.com/parley-chat/parley/application"
 	"github.com/parley-chat/parley/config"
 )
@@ -91,8 +92,8 @@ type routerIn struct {
 	Config      config.Config
 	Ready       *httpapi.Readiness
 	Logger      *zap.Logger
-	RateLimiter *httpapi.RateLimiter
-	Metrics     *httpapi.Metrics
+	RateLimiter *middleware.RateLimiter
+	Metrics     *middleware.Metrics
 }
 
 func newRouter(in routerIn) (http.Handler, error) {

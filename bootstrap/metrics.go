@@ -8,7 +8,7 @@ import (
 	"go.uber.org/fx"
 
 	"github.com/parley-chat/parley/adapters/gormstore"
-	"github.com/parley-chat/parley/adapters/httpapi"
+	"github.com/parley-chat/parley/adapters/httpapi/middleware"
 )
 
 // databaseName labels the connection-pool series.
@@ -16,7 +16,7 @@ const databaseName = "parley"
 
 func metricsModule() fx.Option {
 	return fx.Module("metrics",
-		fx.Provide(newRegistry, httpapi.NewMetrics, newMetricsServer),
+		fx.Provide(newRegistry, middleware.NewMetrics, newMetricsServer),
 		fx.Invoke(registerDatabaseStats, func(*MetricsServer) {}),
 	)
 }

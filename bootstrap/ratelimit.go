@@ -10,7 +10,7 @@ import (
 	"go.uber.org/fx"
 	"go.uber.org/zap"
 
-	"github.com/parley-chat/parley/adapters/httpapi"
+	"github.com/parley-chat/parley/adapters/httpapi/middleware"
 	"github.com/parley-chat/parley/adapters/redisstore"
 	"github.com/parley-chat/parley/config"
 )
@@ -40,7 +40,7 @@ func rateLimitModule() fx.Option {
 // Redis URL the counters live in Redis, shared by every replica; a Redis that
 // does not answer at start stops the start, while one that fails later only
 // lets requests through unlimited.
-func provideRateLimiter(lc fx.Lifecycle, cfg config.Config, prefix rateLimitPrefix, logger *zap.Logger) (*httpapi.RateLimiter, error) {
+func provideRateLimiter(lc fx.Lifecycle, cfg config.Config, prefix rateLimitPrefix, logger *zap.Logger) (*middleware.RateLimiter, error) {
 	logger = logger.Named("ratelimit")
 	if !cfg.RateLimitEnabled {
 		logger.Info("rate limits are switched off")
@@ -50,7 +50,7 @@ func provideRateLimiter(lc fx.Lifecycle, cfg config.Config, prefix rateLimitPref
 	if err != nil {
 		return nil, err
 	}
-	return httpapi.NewRateLimiter(httpapi.RateLimitConfig{
+	return middleware.NewRateLimiter(middleware.RateLimitConfig{
 		Store:   store,
 		Overall: limiter.Rate{Limit: cfg.RateLimit.Limit, Period: cfg.RateLimit.Period},
 		Auth:    limiter.Rate{Limit: cfg.RateLimitAuth.Limit, Period: cfg.RateLimitAuth.Period},

@@ -30,7 +30,7 @@ const (
 	codeConflict             = "conflict"
 	codePayloadTooLarge      = middleware.CodePayloadTooLarge
 	codeValidationFailed     = jsonapi.CodeValidationFailed
-	codeRateLimited          = "rate_limited"
+	codeRateLimited          = middleware.CodeRateLimited
 	codeServiceUnavailable   = "service_unavailable"
 	codeInternal             = "internal"
 )

@@ -50,7 +50,7 @@ const (
 	msgUnsupportedMedia   = middleware.KeyUnsupportedMedia
 	msgNotAcceptable      = middleware.KeyNotAcceptable
 	msgPayloadTooLarge    = middleware.KeyPayloadTooLarge
-	msgRateLimited        = "rate_limited"
+	msgRateLimited        = middleware.KeyRateLimited
 	msgInvalidText        = jsonapi.KeyInvalidText
 	msgURITooLong         = "uri_too_long"
 	msgHeadersTooLarge    = "headers_too_large"

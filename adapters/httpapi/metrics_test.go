@@ -11,12 +11,14 @@ import (
 	"github.com/prometheus/client_golang/prometheus/collectors"
 	"github.com/stretchr/testify/require"
 	"go.uber.org/zap"
+
+	"github.com/parley-chat/parley/adapters/httpapi/middleware"
 )
 
 func TestMetrics(t *testing.T) {
 	reg := prometheus.NewRegistry()
 	reg.MustRegister(collectors.NewGoCollector())
-	metrics, err := NewMetrics(reg)
+	metrics, err := middleware.NewMetrics(reg)
 	require.NoError(t, err)
 	api := newLimitedAPI(t, nil, nil, metrics)
 	api.engine = api.limited
@@ -55,11 +57,11 @@ func TestMetrics(t *testing.T) {
 
 func TestNewMetricsRefusesASharedRegistration(t *testing.T) {
 	reg := prometheus.NewRegistry()
-	_, err := NewMetrics(reg)
+	_, err := middleware.NewMetrics(reg)
 	require.NoError(t, err)
-	_, err = NewMetrics(reg)
+	_, err = middleware.NewMetrics(reg)
 	require.Error(t, err, "a second set of the same series in one registry")
-	_, err = NewMetrics(nil)
+	_, err = middleware.NewMetrics(nil)
 	require.Error(t, err)
 }
 

@@ -21,6 +21,7 @@ import (
 	"go.uber.org/zap/zaptest/observer"
 
 	"github.com/parley-chat/parley/adapters/httpapi/jsonapi"
+	"github.com/parley-chat/parley/adapters/httpapi/middleware"
 )
 
 const wrongSignIn = `{"data":{"type":"session","attributes":{"email":"nobody@acme.test","password":"wrong password"}}}`
@@ -31,7 +32,7 @@ type limitedAPI struct {
 	limited *gin.Engine
 }
 
-func newLimitedAPI(t *testing.T, rl *RateLimiter, proxies []string, metrics *Metrics) *limitedAPI {
+func newLimitedAPI(t *testing.T, rl *middleware.RateLimiter, proxies []string, metrics *middleware.Metrics) *limitedAPI {
 	t.Helper()
 	api := newTestAPI(t)
 	engine, err := NewRouter(api.uc(t), RouterConfig{CursorSecret: []byte("test secret"), TrustedProxies: proxies,
@@ -40,9 +41,9 @@ func newLimitedAPI(t *testing.T, rl *RateLimiter, proxies []string, metrics *Met
 	return &limitedAPI{testAPI: api, limited: engine}
 }
 
-func newMemoryLimiter(t *testing.T, overall, auth int64) *RateLimiter {
+func newMemoryLimiter(t *testing.T, overall, auth int64) *middleware.RateLimiter {
 	t.Helper()
-	rl, err := NewRateLimiter(RateLimitConfig{
+	rl, err := middleware.NewRateLimiter(middleware.RateLimitConfig{
 		Store:   memory.NewStoreWithOptions(limiter.StoreOptions{Prefix: "test", CleanUpInterval: time.Minute}),
 		Overall: limiter.Rate{Limit: overall, Period: time.Minute},
 		Auth:    limiter.Rate{Limit: auth, Period: 20 * time.Second},
@@ -80,10 +81,10 @@ func TestRateLimitOnSignIn(t *testing.T) {
 	for i := range 5 {
 		rec := api.signIn(t, "192.0.2.10:1000", nil)
 		require.Equal(t, http.StatusUnauthorized, rec.Code, "request %d", i+1)
-		require.Equal(t, "5", rec.Header().Get(headerRateLimitLimit))
-		require.Equal(t, strconv.Itoa(4-i), rec.Header().Get(headerRateLimitRemaining))
-		requireSecondsWithin(t, rec.Header().Get(headerRateLimitReset), 0, 20)
-		require.Empty(t, rec.Header().Get(headerRetryAfter))
+		require.Equal(t, "5", rec.Header().Get(middleware.HeaderRateLimitLimit))
+		require.Equal(t, strconv.Itoa(4-i), rec.Header().Get(middleware.HeaderRateLimitRemaining))
+		requireSecondsWithin(t, rec.Header().Get(middleware.HeaderRateLimitReset), 0, 20)
+		require.Empty(t, rec.Header().Get(middleware.HeaderRetryAfter))
 	}
 
 	t.Run("sixth_request_is_refused", func(t *testing.T) {
@@ -107,7 +108,7 @@ func TestRateLimitOnSignIn(t *testing.T) {
 	t.Run("other_routes_are_unaffected", func(t *testing.T) {
 		rec := api.send(t, http.MethodGet, "/api/v1/users/me", "192.0.2.10:1000", "", nil)
 		require.Equal(t, http.StatusUnauthorized, rec.Code, rec.Body.String())
-		require.Equal(t, "300", rec.Header().Get(headerRateLimitLimit))
+		require.Equal(t, "300", rec.Header().Get(middleware.HeaderRateLimitLimit))
 	})
 	t.Run("other_clients_are_unaffected", func(t *testing.T) {
 		require.Equal(t, http.StatusUnauthorized, api.signIn(t, "192.0.2.11:1000", nil).Code)
@@ -132,7 +133,7 @@ func TestRateLimitOverall(t *testing.T) {
 			for range 5 {
 				rec := api.send(t, http.MethodGet, path, remote, "", nil)
 				require.Equal(t, http.StatusOK, rec.Code, rec.Body.String())
-				require.Empty(t, rec.Header().Get(headerRateLimitLimit))
+				require.Empty(t, rec.Header().Get(middleware.HeaderRateLimitLimit))
 			}
 		})
 	}
@@ -171,7 +172,7 @@ func TestRateLimitDisabled(t *testing.T) {
 	for range 20 {
 		rec := api.signIn(t, "192.0.2.30:1000", nil)
 		require.Equal(t, http.StatusUnauthorized, rec.Code)
-		require.Empty(t, rec.Header().Get(headerRateLimitLimit))
+		require.Empty(t, rec.Header().Get(middleware.HeaderRateLimitLimit))
 	}
 }
 
@@ -198,20 +199,20 @@ func (failingStore) Increment(context.Context, string, int64, limiter.Rate) (lim
 
 func TestRateLimitFailsOpen(t *testing.T) {
 	core, logs := observer.New(zapcore.WarnLevel)
-	rl, err := NewRateLimiter(RateLimitConfig{
+	rl, err := middleware.NewRateLimiter(middleware.RateLimitConfig{
 		Store:   failingStore{},
 		Overall: limiter.Rate{Limit: 1, Period: time.Minute},
 		Auth:    limiter.Rate{Limit: 1, Period: time.Minute},
 	}, zap.New(core))
 	require.NoError(t, err)
-	metrics, err := NewMetrics(prometheus.NewRegistry())
+	metrics, err := middleware.NewMetrics(prometheus.NewRegistry())
 	require.NoError(t, err)
 	api := newLimitedAPI(t, rl, nil, metrics)
 
 	for range 10 {
 		rec := api.signIn(t, "192.0.2.40:1000", nil)
 		require.Equal(t, http.StatusUnauthorized, rec.Code, rec.Body.String())
-		require.Empty(t, rec.Header().Get(headerRateLimitLimit))
+		require.Empty(t, rec.Header().Get(middleware.HeaderRateLimitLimit))
 	}
 	require.Equal(t, 1, logs.FilterMessageSnippet("rate-limit store failed").Len(), "one warning, not one per request")
 	scrape := api.send(t, http.MethodGet, MetricsPath, "192.0.2.40:1000", "", nil).Body.String()
@@ -221,13 +222,13 @@ func TestRateLimitFailsOpen(t *testing.T) {
 func TestNewRateLimiterRefusesBadSettings(t *testing.T) {
 	store := memory.NewStore()
 	good := limiter.Rate{Limit: 1, Period: time.Second}
-	for name, cfg := range map[string]RateLimitConfig{
+	for name, cfg := range map[string]middleware.RateLimitConfig{
 		"no_store":       {Overall: good, Auth: good},
 		"zero_limit":     {Store: store, Overall: limiter.Rate{Period: time.Second}, Auth: good},
 		"no_auth_period": {Store: store, Overall: good, Auth: limiter.Rate{Limit: 5}},
 	} {
 		t.Run(name, func(t *testing.T) {
-			_, err := NewRateLimiter(cfg, nil)
+			_, err := middleware.NewRateLimiter(cfg, nil)
 			require.Error(t, err)
 		})
 	}
@@ -239,10 +240,10 @@ func requireRateLimited(t *testing.T, rec *httptest.ResponseRecorder, limit stri
 	require.Equal(t, http.StatusTooManyRequests, rec.Code, rec.Body.String())
 	require.Equal(t, mediaType, rec.Header().Get("Content-Type"))
 	require.Contains(t, rec.Body.String(), `"code":"rate_limited"`)
-	require.Equal(t, limit, rec.Header().Get(headerRateLimitLimit))
-	require.Equal(t, "0", rec.Header().Get(headerRateLimitRemaining))
-	requireSecondsWithin(t, rec.Header().Get(headerRateLimitReset), 0, 60)
-	requireSecondsWithin(t, rec.Header().Get(headerRetryAfter), 1, 60)
+	require.Equal(t, limit, rec.Header().Get(middleware.HeaderRateLimitLimit))
+	require.Equal(t, "0", rec.Header().Get(middleware.HeaderRateLimitRemaining))
+	requireSecondsWithin(t, rec.Header().Get(middleware.HeaderRateLimitReset), 0, 60)
+	requireSecondsWithin(t, rec.Header().Get(middleware.HeaderRetryAfter), 1, 60)
 }
 
 func requireSecondsWithin(t *testing.T, header string, lowest, highest int) {

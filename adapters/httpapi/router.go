@@ -29,10 +29,10 @@ type RouterConfig struct {
 	RequestTimeout time.Duration
 	// RateLimiter limits requests per client address; nil switches rate
 	// limits off.
-	RateLimiter *RateLimiter
+	RateLimiter *middleware.RateLimiter
 	// Metrics records every request and is served at MetricsPath; nil means
 	// a registry of the router's own that holds only the HTTP series.
-	Metrics *Metrics
+	Metrics *middleware.Metrics
 	// MetricsElsewhere leaves MetricsPath off the router (it answers 404),
 	// for when the metrics have a listener of their own.
 	MetricsElsewhere bool
@@ -114,7 +114,7 @@ func NewRouter(uc UseCases, cfg RouterConfig, ready *Readiness, logger *zap.Logg
 	}
 	metrics := cfg.Metrics
 	if metrics == nil {
-		if metrics, err = NewMetrics(prometheus.NewRegistry()); err != nil {
+		if metrics, err = middleware.NewMetrics(prometheus.NewRegistry()); err != nil {
 			return nil, err
 		}
 	}
@@ -137,21 +137,21 @@ func NewRouter(uc UseCases, cfg RouterConfig, ready *Readiness, logger *zap.Logg
 	fail := func(c *gin.Context, err error) { abortWithError(c, logger, err) }
 	// Recovery has logged the panic already.
 	failQuietly := func(c *gin.Context, err error) { abortWithError(c, zap.NewNop(), err) }
-	engine.Use(middleware.RequestID(), middleware.AccessLog(logger), metricsMiddleware(metrics),
+	engine.Use(middleware.RequestID(), middleware.AccessLog(logger), middleware.CountRequests(metrics),
 		middleware.Language(), middleware.Recovery(logger, failQuietly), middleware.RequestHeaders(fail), middleware.Deadline(timeout))
 	// CORS answers preflights before the rate limiter counts them.
 	if corsHandler := middleware.CORS(cfg.CORSAllowedOrigins); corsHandler != nil {
 		engine.Use(corsHandler)
 	}
 	if cfg.RateLimiter != nil {
-		engine.Use(rateLimitMiddleware(cfg.RateLimiter, metrics, logger))
+		engine.Use(middleware.RateLimit(cfg.RateLimiter, metrics, rateLimitClass, fail))
 	}
 	engine.Use(middleware.Conditional())
 
 	h := &handler{uc: uc, cursors: cursors, logger: logger}
 	table := routes(h, ready)
 	if !cfg.MetricsElsewhere {
-		table = append(table, route{http.MethodGet, MetricsPath, accessOps, metrics.serveMetrics})
+		table = append(table, route{http.MethodGet, MetricsPath, accessOps, metrics.Serve})
 	}
 	negotiate := []gin.HandlerFunc{middleware.MediaType(fail), middleware.BodyLimit(limit, fail)}
 	auth := middleware.Auth(uc.Authenticate, fail)

@@ -1,7 +1,7 @@
 // Package middleware holds the Gin middlewares every Parley request passes
-// through (request id, access log, language, recovery, request headers,
-// deadline) and those a route adds for its access level (media type, body
-// limit, auth). The order they run in is set by httpapi's router.
+// through (request id, access log, metrics, language, recovery, request
+// headers, deadline, rate limits) and those a route adds for its access
+// level (media type, body limit, auth). The order they run in is set by httpapi's router.
 package middleware
 
 import "github.com/gin-gonic/gin"

@@ -1,4 +1,4 @@
-package httpapi
+package middleware
 
 import (
 	"strconv"
@@ -8,10 +8,10 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 )
 
-// metricsMiddleware counts and times every request by method, route
-// template and final status. It wraps recovery, so a panic is counted with
+// CountRequests counts and times every request by method, route template
+// and final status. Put it outside recovery, so that a panic is counted with
 // the 500 it becomes.
-func metricsMiddleware(m *Metrics) gin.HandlerFunc {
+func CountRequests(m *Metrics) gin.HandlerFunc {
 	return func(c *gin.Context) {
 		start := time.Now()
 		m.inFlight.Inc()
@@ -60,7 +60,7 @@ func (m *Metrics) seriesOf(method, route string, status int) series {
 	return s
 }
 
-// serveMetrics answers the scrape in the Prometheus exposition format.
-func (m *Metrics) serveMetrics(c *gin.Context) {
+// Serve answers the scrape in the Prometheus exposition format.
+func (m *Metrics) Serve(c *gin.Context) {
 	m.handler.ServeHTTP(c.Writer, c.Request)
 }

@@ -1,4 +1,4 @@
-package httpapi
+package middleware
 
 import (
 	"errors"
@@ -15,15 +15,15 @@ import (
 const storeWarnInterval = 10 * time.Second
 
 // RateLimitConfig sets the rate-limit budgets the OpenAPI document
-// (apidocs/openapi.json) describes.
+// (adapters/httpapi/apidocs/openapi.json) describes.
 type RateLimitConfig struct {
 	// Store keeps the counters: in process memory for one replica, in Redis
 	// when replicas share one budget.
 	Store limiter.Store
 	// Overall is every client's budget across all limited routes.
 	Overall limiter.Rate
-	// Auth is the further budget on sign-up and sign-in, which also count
-	// against Overall.
+	// Auth is the further budget on the routes the router marks
+	// RouteAuth (sign-up and sign-in), which also count against Overall.
 	Auth limiter.Rate
 }
 

@@ -1,4 +1,4 @@
-package httpapi
+package middleware
 
 import (
 	"errors"
@@ -9,9 +9,6 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 )
-
-// MetricsPath is where the Prometheus metrics are served.
-const MetricsPath = "/metrics"
 
 // unmatchedRoute labels requests that matched no route, so that scanners
 // cannot mint a label value per probed path.
