@@ -4,6 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
+	"os/signal"
+	"syscall"
 
 	"go.uber.org/dig"
 	"go.uber.org/fx"
@@ -22,6 +25,12 @@ func Run(cfg config.Config) error {
 		// needs the failure at its end, which names the variable to change.
 		return dig.RootCause(err)
 	}
+	// Signals are caught before the start: fx installs its own handler only
+	// when asked to wait, and a SIGTERM arriving once the listener is up but
+	// before then would kill the process without a graceful stop.
+	signals := make(chan os.Signal, 1)
+	signal.Notify(signals, os.Interrupt, syscall.SIGTERM)
+	defer signal.Stop(signals)
 	startCtx, cancelStart := context.WithTimeout(context.Background(), app.StartTimeout())
 	defer cancelStart()
 	if err := app.Start(startCtx); err != nil {
@@ -29,11 +38,16 @@ func Run(cfg config.Config) error {
 		// variable already.
 		return err
 	}
-	sig := <-app.Wait()
+	var reason os.Signal
+	select {
+	case reason = <-signals:
+	case sig := <-app.Wait():
+		reason = sig.Signal
+	}
 	stopCtx, cancelStop := context.WithTimeout(context.Background(), app.StopTimeout())
 	defer cancelStop()
 	if err := app.Stop(stopCtx); err != nil {
-		return fmt.Errorf("stop after %s: %w", sig.Signal, err)
+		return fmt.Errorf("stop after %s: %w", reason, err)
 	}
 	return nil
 }
