@@ -2,6 +2,7 @@ package gormstore
 
 import (
 	"context"
+	"sync"
 	"time"
 
 	"github.com/parley-chat/parley/application"
@@ -26,14 +27,20 @@ type EventPoller struct {
 	s        *Store
 	interval time.Duration
 	lookback int64
+	marked   chan struct{}
+	markOnce sync.Once
 }
 
 var _ application.EventWatcher = (*EventPoller)(nil)
 
 // NewEventPoller returns a poller of s's events every interval.
 func NewEventPoller(s *Store, interval time.Duration) *EventPoller {
-	return &EventPoller{s: s, interval: interval, lookback: 256}
+	return &EventPoller{s: s, interval: interval, lookback: 256, marked: make(chan struct{})}
 }
+
+// Marked is closed once Watch has read its starting mark: events committed
+// from then on are reported.
+func (p *EventPoller) Marked() <-chan struct{} { return p.marked }
 
 // recipientRow is one recipient of an event the poll found.
 type recipientRow struct {
@@ -50,6 +57,7 @@ func (p *EventPoller) Watch(ctx context.Context, wake func(recipients []domain.I
 		err := p.s.conn(bounded).Raw("SELECT coalesce(max(id), 0) FROM events").Scan(&high).Error
 		cancel()
 		if err == nil {
+			p.markOnce.Do(func() { close(p.marked) })
 			break
 		}
 		if !sleep(ctx, p.interval) {

@@ -33,10 +33,15 @@ func TestEventsReachAnotherReplica(t *testing.T) {
 
 	hub := application.NewEventHub(gormstore.NewEventLog(b), application.HubOptions{})
 	t.Cleanup(hub.Close)
-	go func() { _ = gormstore.NewEventPoller(b, 100*time.Millisecond).Watch(ctx, hub.Wake) }()
+	poller := gormstore.NewEventPoller(b, 100*time.Millisecond)
+	go func() { _ = poller.Watch(ctx, hub.Wake) }()
 	stream, err := hub.Subscribe(ctx, bob.ID, nil)
 	require.NoError(t, err)
-	time.Sleep(150 * time.Millisecond) // let the poller take its starting mark
+	select {
+	case <-poller.Marked():
+	case <-time.After(5 * time.Second):
+		t.Fatal("the poller never took its starting mark")
+	}
 
 	agg, err := domain.StartDirectConversation(domain.Actor{AccountID: acc.ID, UserID: ada.ID}, bob, now)
 	require.NoError(t, err)
