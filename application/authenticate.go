@@ -30,3 +30,17 @@ func (uc *Authenticate) Execute(token string) (TokenClaims, error) {
 	}
 	return claims, nil
 }
+
+// Recheck tells whether claims verified earlier still hold: the token has
+// not expired, been revoked, or been cut off by a password change or a
+// deactivation since. Long-lived requests (event streams) call it while
+// they run; it reads only memory.
+func (uc *Authenticate) Recheck(claims TokenClaims) error {
+	if !uc.clock.Now().Before(claims.ExpiresAt) {
+		return fmt.Errorf("token expired: %w", domain.ErrUnauthenticated)
+	}
+	if uc.revoked.Contains(claims.ID) || !uc.revoked.Accepts(claims) {
+		return fmt.Errorf("token revoked: %w", domain.ErrUnauthenticated)
+	}
+	return nil
+}

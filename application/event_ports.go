@@ -18,6 +18,8 @@ var (
 	ErrSlowReader = errors.New("event stream reader too slow")
 	// ErrHubClosed ends every stream when the hub shuts down.
 	ErrHubClosed = errors.New("event hub closed")
+	// ErrStreamRevoked ends a stream whose token no longer holds.
+	ErrStreamRevoked = errors.New("event stream token revoked")
 )
 
 // Disconnect causes as the metrics label them.
@@ -25,6 +27,7 @@ const (
 	CauseClient   = "client"
 	CauseSlow     = "slow_reader"
 	CauseShutdown = "shutdown"
+	CauseRevoked  = "revoked"
 	CauseError    = "error"
 )
 
@@ -59,6 +62,8 @@ func causeOf(err error) string {
 		return CauseSlow
 	case errors.Is(err, ErrHubClosed):
 		return CauseShutdown
+	case errors.Is(err, ErrStreamRevoked):
+		return CauseRevoked
 	case err == nil || errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded):
 		return CauseClient
 	default:

@@ -38,6 +38,9 @@ func (s *EventStream) Err() error { return s.cause }
 // Close ends the stream from the reader's side.
 func (s *EventStream) Close() { s.end(context.Canceled) }
 
+// Revoke ends the stream because its token no longer holds.
+func (s *EventStream) Revoke() { s.end(ErrStreamRevoked) }
+
 // signal wakes the stream without blocking; wake-ups coalesce.
 func (s *EventStream) signal() {
 	select {

@@ -27,6 +27,7 @@ type Store struct {
 	messages      map[domain.ID]domain.Message
 	chatMessages  map[domain.ID][]domain.ID
 	revoked       map[string]domain.RevokedToken
+	tickets       map[string]domain.EventTicket
 	bookmarks     map[memberKey]domain.ChatBookmark
 	unread        map[memberKey]int
 	streams       map[domain.ID]*eventStream
@@ -64,6 +65,7 @@ func New() *Store {
 		messages:      map[domain.ID]domain.Message{},
 		chatMessages:  map[domain.ID][]domain.ID{},
 		revoked:       map[string]domain.RevokedToken{},
+		tickets:       map[string]domain.EventTicket{},
 		bookmarks:     map[memberKey]domain.ChatBookmark{},
 		unread:        map[memberKey]int{},
 		streams:       map[domain.ID]*eventStream{},

@@ -35,6 +35,7 @@ type ports struct {
 	messages      domain.MessageRepository
 	messageReads  application.MessageReadModel
 	revoked       domain.RevokedTokenRepository
+	tickets       domain.EventTicketRepository
 	bookmarks     domain.ChatBookmarkRepository
 	unread        application.UnreadCountsReadModel
 	details       application.ConversationDetailsReadModel
@@ -97,6 +98,7 @@ func memstorePorts() ports {
 		messages:      memstore.NewMessages(s),
 		messageReads:  memstore.NewMessageReads(s),
 		revoked:       memstore.NewRevokedTokens(s),
+		tickets:       memstore.NewEventTickets(s),
 		bookmarks:     memstore.NewChatBookmarks(s),
 		unread:        memstore.NewUnreadCounts(s),
 		details:       memstore.NewConversationDetails(s),
@@ -126,6 +128,7 @@ func gormPorts(t *testing.T, name, url string) ports {
 		messages:      gormstore.NewMessages(s),
 		messageReads:  gormstore.NewMessageReads(s),
 		revoked:       gormstore.NewRevokedTokens(s),
+		tickets:       gormstore.NewEventTickets(s),
 		bookmarks:     gormstore.NewChatBookmarks(s),
 		unread:        gormstore.NewUnreadCounts(s),
 		details:       gormstore.NewConversationDetails(s),
