@@ -66,9 +66,9 @@ func (t *dbTime) orNil() *time.Time {
 // optionalMessageRow is a message read through a LEFT JOIN: every column is
 // NULL when there is no message.
 type optionalMessageRow struct {
-	ID        uuid.NullUUID `gorm:"column:id"`
-	ChatID    uuid.NullUUID `gorm:"column:chat_id"`
-	AuthorID  uuid.NullUUID `gorm:"column:author_id"`
+	ID          uuid.NullUUID `gorm:"column:id"`
+	ChatID      uuid.NullUUID `gorm:"column:chat_id"`
+	AuthorID    uuid.NullUUID `gorm:"column:author_id"`
 	Content     *string       `gorm:"column:content"`
 	CreatedAt   *dbTime       `gorm:"column:created_at;autoCreateTime:false"`
 	EditedAt    *dbTime       `gorm:"column:edited_at"`
