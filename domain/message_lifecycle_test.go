@@ -26,9 +26,12 @@ func TestMessageEdit(t *testing.T) {
 	require.Equal(t, "hello", msg.Content, "the original value is left alone")
 	require.Nil(t, msg.EditedAt)
 
-	for content, rule := range map[string]domain.Rule{" \n ": domain.RuleRequired, strings.Repeat("x", 10001): domain.RuleTooLong} {
-		_, err := msg.Edit(content, now)
-		require.Equal(t, problem("content", rule), problemsOf(t, err))
+	for _, bad := range []struct {
+		content string
+		rule    domain.Rule
+	}{{" \n ", domain.RuleRequired}, {strings.Repeat("x", 10001), domain.RuleTooLong}} {
+		_, err := msg.Edit(bad.content, now)
+		require.Equal(t, problem("content", bad.rule), problemsOf(t, err))
 	}
 	_, err = msg.Withdraw(now).Edit("back", now)
 	require.ErrorIs(t, err, domain.ErrMessageWithdrawn)
