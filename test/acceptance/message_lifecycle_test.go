@@ -309,3 +309,31 @@ func TestCursorWalkAcrossTombstones(t *testing.T) {
 		}
 	})
 }
+
+// TestMessageRouteMethods: the message address answers HEAD like GET,
+// revalidates with its ETag, and names its methods on a 405.
+func TestMessageRouteMethods(t *testing.T) {
+	eachLane(t, func(t *testing.T, api *client) {
+		ada := signUp(t, api, "Ada Lovelace")
+		grace := addMember(t, api, ada, "Grace Hopper")
+		chatID := conversation(t, api, ada, grace).linkage(t, "chat").ID
+		msg := postMessage(t, api, ada, chatID, "hello")
+		path := messagePath(msg.ID)
+
+		got := api.get(t, path, grace.token).requireStatus(t, http.StatusOK)
+		etag := got.header.Get("ETag")
+		require.NotEmpty(t, etag)
+		head := api.do(t, request{method: http.MethodHead, path: path, token: grace.token}).requireStatus(t, http.StatusOK)
+		require.Empty(t, head.raw)
+		require.Equal(t, etag, head.header.Get("ETag"))
+		api.do(t, request{method: http.MethodGet, path: path, token: grace.token, headers: map[string]string{"If-None-Match": etag}}).
+			requireStatus(t, http.StatusNotModified)
+		editMessage(t, api, ada, msg.ID, attrs("message", map[string]any{"content": "hello again"})).requireStatus(t, http.StatusOK)
+		api.do(t, request{method: http.MethodGet, path: path, token: grace.token, headers: map[string]string{"If-None-Match": etag}}).
+			requireStatus(t, http.StatusOK)
+
+		r := api.do(t, request{method: http.MethodPost, path: path, token: ada.token, body: attrs("message", map[string]any{"content": "x"})})
+		r.requireError(t, http.StatusMethodNotAllowed, "method_not_allowed", "")
+		require.Equal(t, "DELETE, GET, HEAD, PATCH", r.header.Get("Allow"))
+	})
+}
