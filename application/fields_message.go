@@ -3,7 +3,8 @@ package application
 // MessageResource is the field table of a message. A client filters on
 // created_at to ask for what is newer than the message it has, and sorts by
 // it in either direction, newest first by default. Every order ends in the
-// id tie-break.
+// id tie-break. edited_at and discarded_at are null until the message is
+// corrected or withdrawn.
 var MessageResource = Resource{
 	Type: "message",
 	Fields: []Field{
@@ -11,6 +12,8 @@ var MessageResource = Resource{
 		{Name: "chat_id", Type: IDField},
 		{Name: "author_id", Type: IDField},
 		{Name: "created_at", Type: TimeField, Filterable: true, Sortable: true},
+		{Name: "edited_at", Type: TimeField},
+		{Name: "discarded_at", Type: TimeField},
 	},
 	Relationships: []string{"author"},
 	DefaultSort:   []SortKey{{Field: "created_at", Desc: true}},

@@ -60,7 +60,7 @@ func TestSelectableFieldsAreEveryRenderedField(t *testing.T) {
 		"direct_conversation": {"first_user_id", "second_user_id", "created_at", "updated_at", "chat", "first_user", "second_user"},
 		"chat":                {"context_type", "context_id", "latest_message_id", "created_at", "updated_at", "chat_memberships", "latest_message", "bookmark"},
 		"chat_membership":     {"chat_id", "user_id", "role_ids", "created_at"},
-		"message":             {"content", "chat_id", "author_id", "created_at", "author"},
+		"message":             {"content", "chat_id", "author_id", "created_at", "edited_at", "discarded_at", "author"},
 		"chat_bookmark":       {"chat_id", "user_id", "updated_at"},
 		"unread_counts":       {"direct_conversations", "messages", "group_chats", "chat_threads"},
 	}, application.SelectableFields())

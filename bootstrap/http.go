@@ -52,6 +52,9 @@ type useCases struct {
 	GetChat                 *application.GetChat
 	PostMessage             *application.PostMessage
 	ListMessages            *application.ListMessages
+	GetMessage              *application.GetMessage
+	EditMessage             *application.EditMessage
+	WithdrawMessage         *application.WithdrawMessage
 	MarkChatRead            *application.MarkChatRead
 	GetChatBookmark         *application.GetChatBookmark
 	GetUnreadCounts         *application.GetUnreadCounts
@@ -76,6 +79,9 @@ func newUseCases(uc useCases) httpapi.UseCases {
 		GetChat:                 uc.GetChat,
 		PostMessage:             uc.PostMessage,
 		ListMessages:            uc.ListMessages,
+		GetMessage:              uc.GetMessage,
+		EditMessage:             uc.EditMessage,
+		WithdrawMessage:         uc.WithdrawMessage,
 		MarkChatRead:            uc.MarkChatRead,
 		GetChatBookmark:         uc.GetChatBookmark,
 		GetUnreadCounts:         uc.GetUnreadCounts,

@@ -22,9 +22,9 @@ func NewChatBookmark(chatID, userID ID, at, now time.Time) ChatBookmark {
 
 // Unread reports whether msg is unread for the holder of bookmark b; b is nil
 // when the member has no bookmark, and then every message of the others is
-// unread.
+// unread. A withdrawn message is never unread.
 func Unread(msg Message, userID ID, b *ChatBookmark) bool {
-	if msg.AuthorID == userID {
+	if msg.AuthorID == userID || msg.Withdrawn() {
 		return false
 	}
 	return b == nil || msg.CreatedAt.After(b.UpdatedAt)

@@ -8,8 +8,7 @@ import (
 // EventName says what an event tells its recipients.
 type EventName string
 
-// The events a stream carries. message.updated and message.deleted are
-// reserved for when messages can be edited and deleted.
+// The events a stream carries.
 const (
 	EventMessageCreated            EventName = "message.created"
 	EventMessageUpdated            EventName = "message.updated"
@@ -64,6 +63,17 @@ type EventLog interface {
 // chat's members, which the store reads in the posting transaction.
 func MessageCreatedEvent(msg Message) EventDraft {
 	return EventDraft{Name: EventMessageCreated, ChatID: msg.ChatID, SubjectID: msg.ID}
+}
+
+// MessageUpdatedEvent is the event of editing msg, to the chat's members.
+func MessageUpdatedEvent(msg Message) EventDraft {
+	return EventDraft{Name: EventMessageUpdated, ChatID: msg.ChatID, SubjectID: msg.ID}
+}
+
+// MessageDeletedEvent is the event of withdrawing msg, to the chat's
+// members; the subject stays readable as a tombstone.
+func MessageDeletedEvent(msg Message) EventDraft {
+	return EventDraft{Name: EventMessageDeleted, ChatID: msg.ChatID, SubjectID: msg.ID}
 }
 
 // DirectConversationCreatedEvent is the event of starting agg, to both

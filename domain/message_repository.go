@@ -14,6 +14,23 @@ type MessageRepository interface {
 	// It returns ErrNotFound when the chat does not exist or the author is
 	// not a member of it.
 	Post(ctx context.Context, msg Message) error
+	// Find returns message id when its chat belongs to accountID, else
+	// ErrNotFound.
+	Find(ctx context.Context, accountID, id ID) (Message, error)
+	// Edit stores msg's new Content and EditedAt when the stored message is
+	// not withdrawn, and appends its message.updated event to the chat's
+	// members in the same transaction. It changes neither the chat's
+	// UpdatedAt nor its LatestMessageID nor any read state. It returns
+	// ErrMessageWithdrawn when the message was withdrawn meanwhile and
+	// ErrNotFound when it does not exist.
+	Edit(ctx context.Context, msg Message) error
+	// Withdraw turns the stored message into a tombstone (Content cleared,
+	// DiscardedAt set to msg.DiscardedAt) and, in the same transaction,
+	// lowers by one the unread count of every other member for whom it was
+	// unread and appends its message.deleted event to the chat's members.
+	// It reports false, and writes nothing, when the message was already
+	// withdrawn. The chat's UpdatedAt and LatestMessageID stay.
+	Withdraw(ctx context.Context, msg Message) (bool, error)
 }
 
 // ChatMembershipRepository reads memberships for authorization decisions.

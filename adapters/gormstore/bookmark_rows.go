@@ -38,13 +38,15 @@ func (r optionalBookmarkRow) domain(chatID, userID domain.ID) *domain.ChatBookma
 }
 
 // recountUnread sets one member's unread_count of a chat to the number of
-// messages of the others created after the member's bookmark, which the
+// messages of the others created after the member's bookmark and not
+// withdrawn, which the
 // caller has just written. The count is bounded by one chat and walks
 // messages_chat_created_idx from the bookmark onwards. Its arguments are the
 // chat and the user.
 const recountUnread = `UPDATE chat_memberships SET unread_count = (
     SELECT count(*) FROM messages msg
     WHERE msg.chat_id = chat_memberships.chat_id AND msg.author_id <> chat_memberships.user_id
+      AND msg.discarded_at IS NULL
       AND msg.created_at > (SELECT b.updated_at FROM chat_bookmarks b
                             WHERE b.chat_id = chat_memberships.chat_id AND b.user_id = chat_memberships.user_id))
 WHERE chat_id = ? AND user_id = ?`

@@ -36,6 +36,7 @@ func (r *ChatReads) Get(ctx context.Context, actor domain.Actor, chatID domain.I
 	var row chatWithLatest
 	err := db.Table("chats ch").
 		Select("ch.*, lm.id AS lm_id, lm.chat_id AS lm_chat_id, lm.author_id AS lm_author_id, lm.content AS lm_content, lm.created_at AS lm_created_at, "+
+			"lm.edited_at AS lm_edited_at, lm.discarded_at AS lm_discarded_at, "+
 			"me.unread_count AS me_unread_count, b.updated_at AS b_updated_at").
 		Joins("JOIN chat_memberships me ON me.chat_id = ch.id AND me.user_id = ?", actor.UserID).
 		Joins("LEFT JOIN messages lm ON lm.id = ch.latest_message_id").

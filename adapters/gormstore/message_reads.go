@@ -24,7 +24,7 @@ type messageView struct {
 	Author  userRow    `gorm:"embedded;embeddedPrefix:a_"`
 }
 
-var messageViewSelect = "msg.id, msg.chat_id, msg.author_id, msg.content, msg.created_at, " + viewUserColumns("a", "a_")
+var messageViewSelect = messageColumns("msg") + ", " + viewUserColumns("a", "a_")
 
 // messageFields maps the filterable and sortable message attributes.
 var messageFields = map[string]field{

@@ -135,7 +135,7 @@ func TestChatsAndMessages(t *testing.T) {
 		res := r.one(t)
 		require.Equal(t, "Hello <Ada>", attrs(t, res)["content"])
 		require.JSONEq(t, `{"type":"user","id":"`+grace.id+`"}`, string(rels(t, res)["author"].Data))
-		require.Nil(t, res.Links)
+		require.Equal(t, "/api/v1/messages/"+res.ID, res.Links.Self)
 	})
 	t.Run("blank_message_is_422", func(t *testing.T) {
 		api.do(t, call{method: http.MethodPost, path: chatPath + "/messages", token: grace.token,

@@ -54,6 +54,9 @@ func newTestAPI(t *testing.T) *testAPI {
 		GetChat:                 application.NewGetChat(chats),
 		PostMessage:             application.NewPostMessage(chats, msgs, clock),
 		ListMessages:            application.NewListMessages(chats, msgs),
+		GetMessage:              application.NewGetMessage(chats, msgs),
+		EditMessage:             application.NewEditMessage(chats, msgs, clock),
+		WithdrawMessage:         application.NewWithdrawMessage(chats, msgs, clock),
 		// The read-state use cases run against real stores in the
 		// acceptance tests; here they only need to exist.
 		MarkChatRead:            application.NewMarkChatRead(nil, clock),

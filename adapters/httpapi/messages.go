@@ -14,7 +14,7 @@ var (
 	postMessageParams = paramSpec{documents: true}
 	postMessageDoc    = documentSpec{typ: typeMessage,
 		writable: []string{"content"},
-		readOnly: []string{"chat_id", "author_id", "created_at"}}
+		readOnly: []string{"chat_id", "author_id", "created_at", "edited_at", "discarded_at"}}
 )
 
 // listMessages answers a page of a chat's messages in the order and with

@@ -26,6 +26,9 @@ type UseCases struct {
 	GetChat                 *application.GetChat
 	PostMessage             *application.PostMessage
 	ListMessages            *application.ListMessages
+	GetMessage              *application.GetMessage
+	EditMessage             *application.EditMessage
+	WithdrawMessage         *application.WithdrawMessage
 	MarkChatRead            *application.MarkChatRead
 	GetChatBookmark         *application.GetChatBookmark
 	GetUnreadCounts         *application.GetUnreadCounts
@@ -55,6 +58,9 @@ func (uc UseCases) check() error {
 		{"GetChat", uc.GetChat == nil},
 		{"PostMessage", uc.PostMessage == nil},
 		{"ListMessages", uc.ListMessages == nil},
+		{"GetMessage", uc.GetMessage == nil},
+		{"EditMessage", uc.EditMessage == nil},
+		{"WithdrawMessage", uc.WithdrawMessage == nil},
 		{"MarkChatRead", uc.MarkChatRead == nil},
 		{"GetChatBookmark", uc.GetChatBookmark == nil},
 		{"GetUnreadCounts", uc.GetUnreadCounts == nil},

@@ -1,8 +1,8 @@
 // A walkthrough of the Parley API with the Kitsu JSON:API client: sign up,
 // add members, start direct conversations, list them with includes, a peer
 // search and cursor pagination, read a JSON:API error, post a message, see
-// what is unread for the peer, mark it read, rename and offboard a member,
-// and sign out. Every step checks its result; the first failure ends the run
+// what is unread for the peer, mark it read, correct and withdraw messages,
+// rename and offboard a member, and sign out. Every step checks its result; the first failure ends the run
 // with a non-zero exit status.
 //
 // usage: BASE_URL=http://127.0.0.1:8080 node walkthrough.mjs
@@ -183,6 +183,39 @@ await step("the peer sees the message as unread and marks the chat read", async 
   assert.equal(marked.data.data.type, "chat_bookmark");
   const after = await api.axios.get("unread_counts", { headers });
   assert.equal(after.data.data.attributes.messages, 0);
+});
+
+await step("correct a message, then withdraw one sent by mistake", async () => {
+  const chatId = conversations[0].chat.data.id;
+  const posted = await create(`chats/${chatId}/messages`, "message", { content: "See you at seven." });
+  assert.equal(posted.data.links.self, `/api/v1/messages/${posted.data.id}`, "every message has its own address");
+  const edited = await api.patch(
+    "message",
+    { id: posted.data.id, content: "See you at eight." },
+    { axiosOptions: { path: `messages/${posted.data.id}` } },
+  );
+  assert.equal(edited.data.content, "See you at eight.");
+  assert.ok(edited.data.edited_at, "edited_at is set");
+  const oops = await create(`chats/${chatId}/messages`, "message", { content: "Wrong chat, sorry" });
+  const signIn = await api.axios.post(
+    "sign_in",
+    { data: { type: "session", attributes: { email: email("grace"), password } } },
+    { headers: { ...api.headers, Authorization: undefined } },
+  );
+  const headers = { ...api.headers, Authorization: signIn.headers.authorization };
+  const before = await api.axios.get("unread_counts", { headers });
+  assert.equal(before.data.data.attributes.messages, 2, "Grace has both new messages unread");
+  const res = await api.axios.delete(`messages/${oops.data.id}`, { headers: api.headers });
+  assert.equal(res.status, 204);
+  const again = await api.axios.delete(`messages/${oops.data.id}`, { headers: api.headers });
+  assert.equal(again.status, 204, "withdrawing twice is harmless");
+  const tombstone = await api.get(`messages/${oops.data.id}`);
+  assert.equal(tombstone.data.content, null, "a tombstone keeps no text");
+  assert.ok(tombstone.data.discarded_at, "discarded_at is set");
+  const after = await api.axios.get("unread_counts", { headers });
+  assert.equal(after.data.data.attributes.messages, 1, "the withdrawn message no longer counts as unread");
+  const list = await api.get(`chats/${chatId}/messages`);
+  assert.equal(list.data[0].id, oops.data.id, "the tombstone keeps its place in the list");
 });
 
 await step("rename a member; the rename shows at once in search_peer", async () => {

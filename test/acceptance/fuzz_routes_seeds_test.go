@@ -27,6 +27,7 @@ func routeSeeds() []routeSeed {
 	}
 	message := func(content string) string { return doc("message", `"content":`+content) }
 	chat := "/api/v1/chats/{chat}/messages"
+	msg := "/api/v1/messages/{message}"
 	return []routeSeed{
 		{http.MethodGet, "/healthz", "", "", "", 4},
 		{http.MethodGet, "/readyz", "", "", "", 4},
@@ -75,5 +76,18 @@ func routeSeeds() []routeSeed {
 		{http.MethodPost, "/api/v1/chats/{chat}/bookmark", "", ct, doc("chat_bookmark", `"updated_at":"\u0000"`), 1},
 		{http.MethodGet, "/api/v1/direct_conversations", "unread=true&include=chat.latest_message.author,chat.bookmark", "", "", 1},
 		{http.MethodGet, "/api/v1/unread_counts", "", "", "", 1},
+		{http.MethodGet, msg, "fields[message]=content,edited_at", "", "", 0},
+		{http.MethodHead, msg, "", "", "", 2},
+		{http.MethodGet, "/api/v1/messages/%00", "", "", "", 1},
+		{http.MethodPatch, msg, "", ct, message(`"corrected"`), 1},
+		{http.MethodPatch, msg, "", ct, `{"data":{"type":"message","id":"{message}","attributes":{"content":"a\u0000b"}}}`, 1},
+		{http.MethodPatch, msg, "", ct, `{"data":{"type":"message","id":"{chat}","attributes":{"content":"x"}}}`, 1},
+		{http.MethodPatch, msg, "", ct, message("\"\xff\xfe\""), 1},
+		{http.MethodPatch, msg, "", ct, message(`"` + strings.Repeat("x", 10001) + `"`), 1},
+		{http.MethodPatch, msg, "", ct, doc("message", `"content":"x","discarded_at":null`), 1},
+		{http.MethodPatch, msg, "", ct, message(`"not mine"`), 0},
+		{http.MethodDelete, msg, "", "", "", 2},
+		{http.MethodDelete, msg, "", "", "", 1},
+		{http.MethodPatch, msg, "", ct, message(`"after withdrawal"`), 1},
 	}
 }

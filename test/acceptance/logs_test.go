@@ -87,6 +87,8 @@ func TestLogsKeepSecrets(t *testing.T) {
 		"member_password": "member-Pa55word-" + unique(),
 		"wrong_password":  "wrong-Pa55word-" + unique(),
 		"content":         "zebra quokka plans " + unique(),
+		"edited_content":  "zebra quokka corrected " + unique(),
+		"refused_edit":    "zebra quokka forged " + unique(),
 		"search":          "xylophone" + unique(),
 		"garbage_token":   "garbage-token-" + unique(),
 		"signing_key":     testSecret,
@@ -105,8 +107,15 @@ func TestLogsKeepSecrets(t *testing.T) {
 		requireStatus(t, http.StatusOK)
 	member := person{id: created.one(t).ID, email: memberEmail, token: bearer(t, in)}
 	chatID := conversation(t, api, member, admin).linkage(t, "chat").ID
-	postMessage(t, api, member, chatID, secrets["content"])
+	msg := postMessage(t, api, member, chatID, secrets["content"])
 	api.get(t, "/api/v1/chats/"+chatID+"/messages?include=author", admin.token).requireStatus(t, http.StatusOK)
+	msgPath := "/api/v1/messages/" + msg.ID
+	api.do(t, request{method: http.MethodPatch, path: msgPath, token: member.token,
+		body: attrs("message", map[string]any{"content": secrets["edited_content"]})}).requireStatus(t, http.StatusOK)
+	api.do(t, request{method: http.MethodPatch, path: msgPath, token: admin.token,
+		body: attrs("message", map[string]any{"content": secrets["refused_edit"]})}).requireStatus(t, http.StatusForbidden)
+	api.get(t, msgPath, admin.token).requireStatus(t, http.StatusOK)
+	api.do(t, request{method: http.MethodDelete, path: msgPath, token: member.token}).requireStatus(t, http.StatusNoContent)
 	api.get(t, "/api/v1/direct_conversations?search_peer="+url.QueryEscape(secrets["search"]), admin.token).requireStatus(t, http.StatusOK)
 	api.get(t, "/api/v1/users?filter[name]=ct:"+url.QueryEscape(secrets["search"]), admin.token).requireStatus(t, http.StatusOK)
 	api.get(t, "/api/v1/chats/"+chatID, "").requireStatus(t, http.StatusUnauthorized)
@@ -137,7 +146,7 @@ func TestLogsKeepSecrets(t *testing.T) {
 	require.NotContains(t, out, "$2a$", "the logs reveal a bcrypt hash")
 	require.NotContains(t, out, "Bearer ", "the logs reveal an Authorization header")
 	require.Contains(t, out, `"msg":"request"`, "no access log was captured")
-	for _, route := range []string{"/api/v1/sign_up", "/api/v1/sign_in", "/api/v1/chats/:chat_id/messages", "/api/v1/sign_out"} {
+	for _, route := range []string{"/api/v1/sign_up", "/api/v1/sign_in", "/api/v1/chats/:chat_id/messages", "/api/v1/messages/:message_id", "/api/v1/sign_out"} {
 		require.Contains(t, out, `"route":"`+route+`"`, "no access log line for %s", route)
 	}
 	if postgres {

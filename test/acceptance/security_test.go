@@ -15,7 +15,8 @@ import (
 // what a valid caller who must not see the victim's data gets: a member of
 // another account and a member of the same account who is not a
 // participant.
-// Placeholders {member}, {conv} and {chat} name the victim's resources.
+// Placeholders {member}, {conv}, {chat} and {msg} name the victim's
+// resources.
 type securedRoute struct {
 	name           string
 	method         string
@@ -73,6 +74,15 @@ var securedRoutes = []securedRoute{
 		otherAccount: http.StatusNotFound, nonParticipant: http.StatusForbidden, private: "{member}"},
 	{name: "deactivate_user", method: http.MethodDelete, path: "/api/v1/users/{member}",
 		otherAccount: http.StatusNotFound, nonParticipant: http.StatusForbidden, private: "{member}"},
+	{name: "get_message", method: http.MethodGet, path: "/api/v1/messages/{msg}",
+		otherAccount: http.StatusNotFound, nonParticipant: http.StatusNotFound, private: "{msg}"},
+	{name: "edit_message", method: http.MethodPatch, path: "/api/v1/messages/{msg}",
+		body: func(map[string]string) any {
+			return attrs("message", map[string]any{"content": "rewritten by someone else"})
+		},
+		otherAccount: http.StatusNotFound, nonParticipant: http.StatusNotFound, private: "{msg}"},
+	{name: "withdraw_message", method: http.MethodDelete, path: "/api/v1/messages/{msg}",
+		otherAccount: http.StatusNotFound, nonParticipant: http.StatusNotFound, private: "{msg}"},
 	{name: "get_bookmark", method: http.MethodGet, path: "/api/v1/chats/{chat}/bookmark",
 		otherAccount: http.StatusNotFound, nonParticipant: http.StatusNotFound, private: "{chat}"},
 	{name: "put_bookmark", method: http.MethodPut, path: "/api/v1/chats/{chat}/bookmark",
@@ -102,8 +112,8 @@ func TestAuthorizationMatrix(t *testing.T) {
 		deactivate(t, api, admin, gone)
 		conv := conversation(t, api, admin, member)
 		chatID := conv.linkage(t, "chat").ID
-		postMessage(t, api, member, chatID, "for our eyes only")
-		ids := map[string]string{"{member}": member.id, "{conv}": conv.ID, "{chat}": chatID}
+		msg := postMessage(t, api, member, chatID, "for our eyes only")
+		ids := map[string]string{"{member}": member.id, "{conv}": conv.ID, "{chat}": chatID, "{msg}": msg.ID}
 
 		for _, rt := range securedRoutes {
 			t.Run(rt.name, func(t *testing.T) {

@@ -62,7 +62,8 @@ func TestReadmeWalkthroughRunsTwice(t *testing.T) {
 		for _, want := range []string{
 			"HTTP/1.1 201 Created\n", // sign-up and the new conversation
 			"HTTP/1.1 204 No Content\n",
-			`"content": "Hello Grace!"`,
+			`"content": "Hello, Grace!"`, // the corrected message
+			`"content": null`,            // the withdrawn one, a tombstone
 			`"name": "Grace Hopper"`,
 		} {
 			require.Containsf(t, got, want, "run %d:\n%s", run, got)

@@ -1,0 +1,78 @@
+package memstore
+
+import (
+	"context"
+
+	"github.com/parley-chat/parley/domain"
+)
+
+// Find returns message id when its chat belongs to accountID, else
+// domain.ErrNotFound.
+func (r *Messages) Find(ctx context.Context, accountID, id domain.ID) (domain.Message, error) {
+	if err := ctx.Err(); err != nil {
+		return domain.Message{}, err
+	}
+	r.s.mu.RLock()
+	defer r.s.mu.RUnlock()
+	msg, ok := r.s.messages[id]
+	if !ok || r.s.chats[msg.ChatID].AccountID != accountID {
+		return domain.Message{}, domain.ErrNotFound
+	}
+	return msg, nil
+}
+
+// Edit stores msg's content and edit time, unless the stored message is a
+// tombstone (domain.ErrMessageWithdrawn), with its message.updated event.
+func (r *Messages) Edit(ctx context.Context, msg domain.Message) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	r.s.mu.Lock()
+	defer r.s.mu.Unlock()
+	stored, ok := r.s.messages[msg.ID]
+	switch {
+	case !ok:
+		return domain.ErrNotFound
+	case stored.Withdrawn():
+		return domain.ErrMessageWithdrawn
+	}
+	at := domain.Timestamp(*msg.EditedAt)
+	stored.Content, stored.EditedAt = msg.Content, &at
+	r.s.messages[msg.ID] = stored
+	r.s.appendChatEvent(domain.MessageUpdatedEvent(stored))
+	return nil
+}
+
+// Withdraw turns the stored message into a tombstone, takes it off the
+// unread count of every other member for whom it was unread and records
+// its message.deleted event, atomically; a tombstone stays as it is and
+// reports false.
+func (r *Messages) Withdraw(ctx context.Context, msg domain.Message) (bool, error) {
+	if err := ctx.Err(); err != nil {
+		return false, err
+	}
+	r.s.mu.Lock()
+	defer r.s.mu.Unlock()
+	stored, ok := r.s.messages[msg.ID]
+	switch {
+	case !ok:
+		return false, domain.ErrNotFound
+	case stored.Withdrawn():
+		return false, nil
+	}
+	for _, m := range r.s.memberships[stored.ChatID] {
+		key := memberKey{chat: stored.ChatID, user: m.UserID}
+		var bp *domain.ChatBookmark
+		if b, ok := r.s.bookmarks[key]; ok {
+			bp = &b
+		}
+		if domain.Unread(stored, m.UserID, bp) {
+			r.s.unread[key]--
+		}
+	}
+	at := domain.Timestamp(*msg.DiscardedAt)
+	stored.Content, stored.DiscardedAt = "", &at
+	r.s.messages[msg.ID] = stored
+	r.s.appendChatEvent(domain.MessageDeletedEvent(stored))
+	return true, nil
+}
