@@ -39,6 +39,11 @@ func applicationModule() fx.Option {
 			application.NewPostMessage,
 			application.NewListMessages,
 			application.NewGetMessage,
+			application.NewIssueEventTicket,
+			application.NewRedeemEventTicket,
+			application.NewOpenEventStream,
+			application.NewDescribeEvent,
+			application.NewPurgeEventTickets,
 			application.NewEditMessage,
 			application.NewWithdrawMessage,
 			application.NewMarkChatRead,
@@ -51,7 +56,7 @@ func applicationModule() fx.Option {
 			application.NewChangePassword,
 			application.NewDeactivateUser,
 		),
-		fx.Invoke(purgeRevocations),
+		fx.Invoke(purgeRevocations, purgeEventTickets),
 	)
 }
 

@@ -59,6 +59,10 @@ type useCases struct {
 	GetChatBookmark         *application.GetChatBookmark
 	GetUnreadCounts         *application.GetUnreadCounts
 	LoadConversationDetails *application.LoadConversationDetails
+	IssueEventTicket        *application.IssueEventTicket
+	RedeemEventTicket       *application.RedeemEventTicket
+	OpenEventStream         *application.OpenEventStream
+	DescribeEvent           *application.DescribeEvent
 }
 
 func newUseCases(uc useCases) httpapi.UseCases {
@@ -86,6 +90,10 @@ func newUseCases(uc useCases) httpapi.UseCases {
 		GetChatBookmark:         uc.GetChatBookmark,
 		GetUnreadCounts:         uc.GetUnreadCounts,
 		LoadConversationDetails: uc.LoadConversationDetails,
+		IssueEventTicket:        uc.IssueEventTicket,
+		RedeemEventTicket:       uc.RedeemEventTicket,
+		OpenEventStream:         uc.OpenEventStream,
+		DescribeEvent:           uc.DescribeEvent,
 	}
 }
 
@@ -111,6 +119,7 @@ func newRouter(in routerIn) (http.Handler, error) {
 		RequestTimeout:     httpapi.DefaultRequestTimeout,
 		RateLimiter:        in.RateLimiter,
 		Metrics:            in.Metrics,
+		Events:             httpapi.EventStreamConfig{Heartbeat: in.Config.EventsHeartbeat},
 		// A metrics listener of its own takes /metrics off the API's port.
 		MetricsElsewhere: in.Config.MetricsAddr != "",
 	}, in.Ready, in.Logger)
@@ -123,8 +132,12 @@ func newRouter(in routerIn) (http.Handler, error) {
 // newServer listens on start; on stop it first reports not ready, so load
 // balancers drain the replica, then lets in-flight requests finish within the
 // shutdown grace.
-func newServer(lc fx.Lifecycle, cfg config.Config, handler http.Handler, ready *httpapi.Readiness, logger *zap.Logger) *httpapi.Server {
+func newServer(lc fx.Lifecycle, cfg config.Config, handler http.Handler, ready *httpapi.Readiness, hub *application.EventHub, logger *zap.Logger) *httpapi.Server {
 	srv := httpapi.NewServer(serverConfig(cfg), handler, logger)
+	// Event streams never end by themselves: when the shutdown begins, the
+	// hub ends them, so that they finish within the grace like any request
+	// and their clients resume elsewhere with Last-Event-ID.
+	srv.OnShutdown(hub.Close)
 	lc.Append(fx.Hook{
 		OnStart: func(context.Context) error {
 			return listenError("PARLEY_HTTP_ADDR", cfg.HTTPAddr, srv.Start())

@@ -80,19 +80,9 @@ func (h *handler) markChatRead(c *gin.Context) {
 // readBookmarkTime reads the optional chat_bookmark document: no body (or
 // no updated_at) is nil, meaning now.
 func readBookmarkTime(r *http.Request) (*time.Time, error) {
-	var body []byte
-	if r.Body != nil {
-		var err error
-		if body, err = io.ReadAll(r.Body); err != nil {
-			var tooLarge *http.MaxBytesError
-			if errors.As(err, &tooLarge) {
-				return nil, middleware.ErrPayloadTooLarge(tooLarge.Limit)
-			}
-			return nil, reject(http.StatusBadRequest, codeInvalidJSON, message{key: msgInvalidJSON}, "")
-		}
-	}
-	if len(bytes.TrimSpace(body)) == 0 {
-		return nil, nil
+	body, err := readOptionalBody(r)
+	if err != nil || body == nil {
+		return nil, err
 	}
 	attrs, err := parseDocument(body, bookmarkDoc)
 	if err != nil {
@@ -114,4 +104,24 @@ func readBookmarkTime(r *http.Request) (*time.Time, error) {
 // that does not exist.
 type nullDocument struct {
 	Data *jsonapi.Resource `json:"data"`
+}
+
+// readOptionalBody reads a body that may be absent: nil when there is none
+// or it is only white space.
+func readOptionalBody(r *http.Request) ([]byte, error) {
+	if r.Body == nil {
+		return nil, nil
+	}
+	body, err := io.ReadAll(r.Body)
+	if err != nil {
+		var tooLarge *http.MaxBytesError
+		if errors.As(err, &tooLarge) {
+			return nil, middleware.ErrPayloadTooLarge(tooLarge.Limit)
+		}
+		return nil, reject(http.StatusBadRequest, codeInvalidJSON, message{key: msgInvalidJSON}, "")
+	}
+	if len(bytes.TrimSpace(body)) == 0 {
+		return nil, nil
+	}
+	return body, nil
 }

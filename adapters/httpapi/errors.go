@@ -31,6 +31,7 @@ const (
 	codePayloadTooLarge      = middleware.CodePayloadTooLarge
 	codeValidationFailed     = jsonapi.CodeValidationFailed
 	codeRateLimited          = middleware.CodeRateLimited
+	codeTooManyStreams       = "too_many_streams"
 	codeServiceUnavailable   = "service_unavailable"
 	codeInternal             = "internal"
 )
@@ -86,6 +87,8 @@ func problemsOf(err error) []problem {
 		name := pe.Name(parameterName)
 		return []problem{{status: http.StatusBadRequest, code: codeInvalidParameter,
 			detail: message{key: reasonKey(pe.Reason), arg: name, limit: strconv.Itoa(pe.Limit)}, parameter: name}}
+	case errors.Is(err, application.ErrTooManyStreams):
+		return one(http.StatusTooManyRequests, codeTooManyStreams, message{key: msgTooManyStreams}, "")
 	case errors.Is(err, domain.ErrNotFound), errors.Is(err, domain.ErrInvalidID):
 		return one(http.StatusNotFound, codeNotFound, message{key: msgNotFound}, "")
 	case errors.Is(err, domain.ErrForbidden):

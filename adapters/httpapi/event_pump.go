@@ -19,7 +19,8 @@ type pumpOptions struct {
 	recheck   time.Duration // how often the caller's token is checked again
 }
 
-// eventRenderer turns an event into the JSON:API document of its subject.
+// eventRenderer turns an event into the JSON:API document of its subject,
+// or nil when the event is to be skipped.
 type eventRenderer func(ctx context.Context, e domain.Event) ([]byte, error)
 
 // pumpEvents copies s to out until ctx ends, the stream ends (its cause
@@ -49,6 +50,9 @@ func pumpEvents(ctx context.Context, out *sseWriter, s *application.EventStream,
 			doc, err := render(ctx, e)
 			if err != nil {
 				return err
+			}
+			if doc == nil {
+				continue // the recipient may no longer see its subject
 			}
 			if err := out.event(e.Seq, string(e.Name), doc); err != nil {
 				return err

@@ -17,6 +17,7 @@ type handler struct {
 	uc      UseCases
 	cursors *cursorCodec
 	logger  *zap.Logger
+	events  pumpOptions
 }
 
 // fail answers err as an error document.

@@ -63,6 +63,12 @@ func newTestAPI(t *testing.T) *testAPI {
 		GetChatBookmark:         application.NewGetChatBookmark(nil, nil),
 		GetUnreadCounts:         application.NewGetUnreadCounts(nil),
 		LoadConversationDetails: application.NewLoadConversationDetails(nil),
+		// The event use cases run against real stores and a real hub in the
+		// acceptance tests.
+		IssueEventTicket:  application.NewIssueEventTicket(nil, clock),
+		RedeemEventTicket: application.NewRedeemEventTicket(nil, nil, clock),
+		OpenEventStream:   application.NewOpenEventStream(nil, nil),
+		DescribeEvent:     application.NewDescribeEvent(nil, nil, nil, nil),
 	}
 	engine, err := NewRouter(uc, RouterConfig{CursorSecret: []byte("test secret")}, NewReadiness(nil), zap.NewNop())
 	require.NoError(t, err)

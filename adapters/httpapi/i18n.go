@@ -26,36 +26,39 @@ type message struct {
 
 // Catalog keys of details that do not come from a rule or parameter reason.
 const (
-	msgNotFound           = "not_found"
-	msgRouteNotFound      = "route_not_found"
-	msgMethodNotAllowed   = "method_not_allowed"
-	msgForbidden          = "forbidden"
-	msgConflict           = "conflict"
-	msgInvalidCredentials = "invalid_credentials"
-	msgUnauthenticated    = "unauthenticated"
-	msgUnavailable        = "unavailable"
-	msgInternal           = "internal"
-	msgReference          = "reference"
-	msgInvalidJSON        = jsonapi.KeyInvalidJSON
-	msgDocumentNotObject  = "document_not_object"
-	msgNotObject          = "not_object"
-	msgMissingMember      = "missing_member"
-	msgNotString          = "not_string"
-	msgUnexpectedMember   = "unexpected_member"
-	msgClientID           = "client_id"
-	msgWrongType          = "wrong_type"
-	msgUnknownAttribute   = "unknown_attribute"
-	msgReadOnly           = "read_only"
-	msgRelationship       = "relationship"
-	msgUnsupportedMedia   = middleware.KeyUnsupportedMedia
-	msgNotAcceptable      = middleware.KeyNotAcceptable
-	msgPayloadTooLarge    = middleware.KeyPayloadTooLarge
-	msgRateLimited        = middleware.KeyRateLimited
-	msgInvalidText        = jsonapi.KeyInvalidText
-	msgURITooLong         = "uri_too_long"
-	msgHeadersTooLarge    = "headers_too_large"
-	msgOnlyNull           = "only_null"
-	msgIDMismatch         = "id_mismatch"
+	msgNotFound            = "not_found"
+	msgRouteNotFound       = "route_not_found"
+	msgMethodNotAllowed    = "method_not_allowed"
+	msgForbidden           = "forbidden"
+	msgConflict            = "conflict"
+	msgInvalidCredentials  = "invalid_credentials"
+	msgUnauthenticated     = "unauthenticated"
+	msgUnavailable         = "unavailable"
+	msgInternal            = "internal"
+	msgReference           = "reference"
+	msgInvalidJSON         = jsonapi.KeyInvalidJSON
+	msgDocumentNotObject   = "document_not_object"
+	msgNotObject           = "not_object"
+	msgMissingMember       = "missing_member"
+	msgNotString           = "not_string"
+	msgUnexpectedMember    = "unexpected_member"
+	msgClientID            = "client_id"
+	msgWrongType           = "wrong_type"
+	msgUnknownAttribute    = "unknown_attribute"
+	msgReadOnly            = "read_only"
+	msgRelationship        = "relationship"
+	msgUnsupportedMedia    = middleware.KeyUnsupportedMedia
+	msgNotAcceptable       = middleware.KeyNotAcceptable
+	msgPayloadTooLarge     = middleware.KeyPayloadTooLarge
+	msgRateLimited         = middleware.KeyRateLimited
+	msgInvalidText         = jsonapi.KeyInvalidText
+	msgURITooLong          = "uri_too_long"
+	msgHeadersTooLarge     = "headers_too_large"
+	msgOnlyNull            = "only_null"
+	msgIDMismatch          = "id_mismatch"
+	msgTooManyStreams      = "too_many_streams"
+	msgStreamNotAcceptable = "stream_not_acceptable"
+	msgLastEventID         = "last_event_id"
 )
 
 // ruleMessage returns the detail of a broken validation rule, preferring a

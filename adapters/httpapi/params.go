@@ -14,6 +14,13 @@ import (
 // accept at all.
 const reasonUnknownParameter application.ParameterReason = "unknown_parameter"
 
+// reasonTokenInURL refuses a bearer token sent in the URL.
+const reasonTokenInURL application.ParameterReason = "token_in_url"
+
+// reasonTicketWithBearer refuses a stream request that sends both a
+// ticket and an Authorization header: it must use one.
+const reasonTicketWithBearer application.ParameterReason = "ticket_with_bearer"
+
 // paramSpec says which query parameters an endpoint accepts.
 type paramSpec struct {
 	// documents allows include and fields: the endpoint answers with resources.
@@ -26,6 +33,8 @@ type paramSpec struct {
 	searchPeer bool
 	// unread allows unread=true|false.
 	unread bool
+	// ticket allows ticket, the event stream's single-use credential.
+	ticket bool
 }
 
 // queryParams are an endpoint's query parameters, checked against its spec.
@@ -36,6 +45,7 @@ type queryParams struct {
 	list       application.RawListQuery
 	searchPeer string
 	unreadOnly bool
+	ticket     *string
 }
 
 // parseQuery reads rawQuery strictly: anything spec does not allow, repeated
@@ -113,6 +123,10 @@ func (q *queryParams) set(key, value string, spec paramSpec, cursors *cursorCode
 		default:
 			return paramError(key, application.ReasonInvalidValue)
 		}
+	case key == "ticket" && spec.ticket:
+		q.ticket = &value
+	case tokenInURL(key):
+		return paramError(key, reasonTokenInURL)
 	default:
 		return paramError(key, reasonUnknownParameter)
 	}

@@ -39,6 +39,8 @@ type RouterConfig struct {
 	// CORSAllowedOrigins lists the web origins allowed to call the API from
 	// a browser ("*" alone: any); empty sends no CORS headers.
 	CORSAllowedOrigins []string
+	// Events paces the event streams.
+	Events EventStreamConfig
 }
 
 // access says which middleware guards a route.
@@ -51,6 +53,9 @@ const (
 	accessPublic
 	// accessSignedIn routes need a bearer token.
 	accessSignedIn
+	// accessStream routes authenticate by a bearer token or a ticket
+	// themselves and answer text/event-stream, not JSON:API.
+	accessStream
 )
 
 // route is one row of the route table.
@@ -89,6 +94,8 @@ func routes(h *handler, ready *Readiness) []route {
 		{http.MethodPut, "/api/v1/chats/:chat_id/bookmark", accessSignedIn, h.markChatRead},
 		{http.MethodPost, "/api/v1/chats/:chat_id/bookmark", accessSignedIn, h.markChatRead},
 		{http.MethodGet, unreadCountsPath, accessSignedIn, h.getUnreadCounts},
+		{http.MethodPost, eventTicketsPath, accessSignedIn, h.issueEventTicket},
+		{http.MethodGet, EventsPath, accessStream, h.streamEvents},
 	}
 }
 
@@ -141,7 +148,7 @@ func NewRouter(uc UseCases, cfg RouterConfig, ready *Readiness, logger *zap.Logg
 	// Recovery has logged the panic already.
 	failQuietly := func(c *gin.Context, err error) { abortWithError(c, zap.NewNop(), err) }
 	engine.Use(middleware.RequestID(), middleware.AccessLog(logger), middleware.CountRequests(metrics),
-		middleware.Language(), middleware.Recovery(logger, failQuietly), middleware.RequestHeaders(fail), middleware.Deadline(timeout))
+		middleware.Language(), middleware.Recovery(logger, failQuietly), middleware.RequestHeaders(fail), middleware.Deadline(timeout, EventsPath))
 	// CORS answers preflights before the rate limiter counts them.
 	if corsHandler := middleware.CORS(cfg.CORSAllowedOrigins); corsHandler != nil {
 		engine.Use(corsHandler)
@@ -151,7 +158,7 @@ func NewRouter(uc UseCases, cfg RouterConfig, ready *Readiness, logger *zap.Logg
 	}
 	engine.Use(middleware.Conditional())
 
-	h := &handler{uc: uc, cursors: cursors, logger: logger}
+	h := &handler{uc: uc, cursors: cursors, logger: logger, events: cfg.Events.withDefaults()}
 	table := routes(h, ready)
 	if !cfg.MetricsElsewhere {
 		table = append(table, route{http.MethodGet, MetricsPath, accessOps, metrics.Serve})
@@ -166,6 +173,8 @@ func NewRouter(uc UseCases, cfg RouterConfig, ready *Readiness, logger *zap.Logg
 		case accessSignedIn:
 			chain = append(chain, negotiate...)
 			chain = append(chain, auth)
+		case accessStream:
+			chain = append(chain, middleware.BodyLimit(limit, fail))
 		}
 		engine.Handle(rt.method, rt.path, append(chain, rt.handle)...)
 		if rt.method == http.MethodGet {

@@ -90,6 +90,10 @@ func (s *Server) Addr() string {
 	return s.listener.Addr().String()
 }
 
+// OnShutdown runs f, in a goroutine of its own, when Shutdown begins: the
+// place to end requests that would otherwise outlive it, such as streams.
+func (s *Server) OnShutdown(f func()) { s.srv.RegisterOnShutdown(f) }
+
 // Shutdown stops accepting connections and waits for in-flight requests
 // until ctx ends; then it closes whatever is left.
 func (s *Server) Shutdown(ctx context.Context) error {

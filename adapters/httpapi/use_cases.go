@@ -33,6 +33,10 @@ type UseCases struct {
 	GetChatBookmark         *application.GetChatBookmark
 	GetUnreadCounts         *application.GetUnreadCounts
 	LoadConversationDetails *application.LoadConversationDetails
+	IssueEventTicket        *application.IssueEventTicket
+	RedeemEventTicket       *application.RedeemEventTicket
+	OpenEventStream         *application.OpenEventStream
+	DescribeEvent           *application.DescribeEvent
 }
 
 // check reports the first use case that is missing, so that a wiring
@@ -65,6 +69,10 @@ func (uc UseCases) check() error {
 		{"GetChatBookmark", uc.GetChatBookmark == nil},
 		{"GetUnreadCounts", uc.GetUnreadCounts == nil},
 		{"LoadConversationDetails", uc.LoadConversationDetails == nil},
+		{"IssueEventTicket", uc.IssueEventTicket == nil},
+		{"RedeemEventTicket", uc.RedeemEventTicket == nil},
+		{"OpenEventStream", uc.OpenEventStream == nil},
+		{"DescribeEvent", uc.DescribeEvent == nil},
 	} {
 		if f.missing {
 			return errors.New("use case " + f.name + " is missing")

@@ -44,6 +44,10 @@ func placeholderUseCases(t *testing.T) httpapi.UseCases {
 		GetChatBookmark:         &application.GetChatBookmark{},
 		GetUnreadCounts:         &application.GetUnreadCounts{},
 		LoadConversationDetails: &application.LoadConversationDetails{},
+		IssueEventTicket:        &application.IssueEventTicket{},
+		RedeemEventTicket:       &application.RedeemEventTicket{},
+		OpenEventStream:         &application.OpenEventStream{},
+		DescribeEvent:           &application.DescribeEvent{},
 	}
 }
 

@@ -17,12 +17,7 @@ type claimsKey struct{}
 // claims for the handler; every failure is 401 with WWW-Authenticate.
 func Auth(auth *application.Authenticate, fail Fail) gin.HandlerFunc {
 	return func(c *gin.Context) {
-		token, ok := bearerToken(c.GetHeader("Authorization"))
-		if !ok {
-			fail(c, fmt.Errorf("no bearer token: %w", domain.ErrUnauthenticated))
-			return
-		}
-		claims, err := auth.Execute(token)
+		claims, err := Authenticate(auth, c.GetHeader("Authorization"))
 		if err != nil {
 			fail(c, err)
 			return
@@ -30,6 +25,15 @@ func Auth(auth *application.Authenticate, fail Fail) gin.HandlerFunc {
 		c.Set(claimsKey{}, claims)
 		c.Next()
 	}
+}
+
+// Authenticate verifies the token of an Authorization header.
+func Authenticate(auth *application.Authenticate, header string) (application.TokenClaims, error) {
+	token, ok := bearerToken(header)
+	if !ok {
+		return application.TokenClaims{}, fmt.Errorf("no bearer token: %w", domain.ErrUnauthenticated)
+	}
+	return auth.Execute(token)
 }
 
 // bearerToken extracts the token of an "Authorization: Bearer <token>"

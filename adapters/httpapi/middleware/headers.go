@@ -15,7 +15,7 @@ var textHeaders = []string{"Accept", "Accept-Language", "Content-Type"}
 
 // singleHeaders may be given only once: two Authorization headers leave it
 // to each proxy and library which one counts.
-var singleHeaders = []string{"Authorization"}
+var singleHeaders = []string{"Authorization", "Last-Event-ID"}
 
 // RequestHeaders refuses, with 400 invalid_parameter and
 // source.header, a header given twice that must be single, and a header read
