@@ -25,8 +25,8 @@ func TestHEADOnEveryGETRoute(t *testing.T) {
 		// The OpenAPI document lists exactly the route table's operations
 		// (test/apispec keeps them in lockstep), so this visits every GET route.
 		for template, item := range spec.Document().Paths.Map() {
-			if item.Get == nil {
-				continue
+			if item.Get == nil || template == "/api/v1/events" {
+				continue // a stream never ends by itself: events_test.go checks its HEAD
 			}
 			require.NotNil(t, item.Head, "%s has GET but no HEAD", template)
 			path := pathParamRE.ReplaceAllStringFunc(template, func(p string) string { return values[p] })

@@ -167,6 +167,18 @@ func TestEventStreamAuthentication(t *testing.T) {
 		api.do(t, request{method: http.MethodGet, path: "/api/v1/events", token: ann.token,
 			headers: map[string]string{"Accept": mediaType}}).
 			requireError(t, http.StatusNotAcceptable, "not_acceptable", "")
+
+		// HEAD answers the stream's headers and opens nothing; it uses up a
+		// ticket as a GET would.
+		head := send(t, http.MethodHead, api.lane.base+"/api/v1/events", map[string]string{"Authorization": "Bearer " + ann.token})
+		require.Equal(t, http.StatusOK, head.status)
+		require.Equal(t, "text/event-stream; charset=utf-8", head.header.Get("Content-Type"))
+		require.Equal(t, "no-store", head.header.Get("Cache-Control"))
+		require.Empty(t, head.body)
+		headTicket := api.post(t, "/api/v1/event_tickets", ann.token, nil).requireStatus(t, http.StatusCreated).one(t).str("ticket")
+		require.Equal(t, http.StatusOK, send(t, http.MethodHead, api.lane.base+"/api/v1/events?ticket="+headTicket, nil).status)
+		require.Equal(t, http.StatusUnauthorized, send(t, http.MethodHead, api.lane.base+"/api/v1/events?ticket="+headTicket, nil).status)
+		require.Equal(t, http.StatusUnauthorized, send(t, http.MethodHead, api.lane.base+"/api/v1/events", nil).status)
 	})
 }
 
