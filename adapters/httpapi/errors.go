@@ -99,7 +99,8 @@ func problemsOf(err error) []problem {
 		return one(http.StatusUnauthorized, codeUnauthorized, message{key: msgInvalidCredentials}, "")
 	case errors.Is(err, domain.ErrUnauthenticated):
 		return one(http.StatusUnauthorized, codeUnauthorized, message{key: msgUnauthenticated}, "")
-	case errors.Is(err, domain.ErrUnavailable), errors.Is(err, context.DeadlineExceeded), errors.Is(err, context.Canceled):
+	case errors.Is(err, domain.ErrUnavailable), errors.Is(err, application.ErrHubClosed),
+		errors.Is(err, context.DeadlineExceeded), errors.Is(err, context.Canceled):
 		return one(http.StatusServiceUnavailable, codeServiceUnavailable, message{key: msgUnavailable}, "")
 	default:
 		return one(http.StatusInternalServerError, codeInternal, message{key: msgInternal}, "")

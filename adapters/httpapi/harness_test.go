@@ -65,9 +65,9 @@ func newTestAPI(t *testing.T) *testAPI {
 		LoadConversationDetails: application.NewLoadConversationDetails(nil),
 		// The event use cases run against real stores and a real hub in the
 		// acceptance tests.
-		IssueEventTicket:  application.NewIssueEventTicket(nil, clock),
-		RedeemEventTicket: application.NewRedeemEventTicket(nil, nil, clock),
-		OpenEventStream:   application.NewOpenEventStream(nil, nil),
+		IssueEventTicket:  application.NewIssueEventTicket(noTickets{}, clock),
+		RedeemEventTicket: application.NewRedeemEventTicket(noTickets{}, nil, clock),
+		OpenEventStream:   application.NewOpenEventStream(closedHub(), application.NewAuthenticate(tokens, revoked, clock)),
 		DescribeEvent:     application.NewDescribeEvent(nil, nil, nil, nil),
 	}
 	engine, err := NewRouter(uc, RouterConfig{CursorSecret: []byte("test secret")}, NewReadiness(nil), zap.NewNop())

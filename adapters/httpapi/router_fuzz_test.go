@@ -135,6 +135,12 @@ func FuzzRouter(f *testing.F) {
 func requireWellFormedAnswer(t *testing.T, req *http.Request, rec *httptest.ResponseRecorder) {
 	t.Helper()
 	raw := rec.Body.Bytes()
+	// The test API's event hub is closed (fakes_events_test.go), so that no
+	// input opens a stream that never ends: a stream that got that far is
+	// refused with the 503 of a server shutting down.
+	if rec.Code == http.StatusServiceUnavailable && req.URL.Path == EventsPath {
+		return
+	}
 	require.Less(t, rec.Code, 500, "%s %s answered %d: %s", req.Method, req.URL, rec.Code, raw)
 	require.GreaterOrEqual(t, rec.Code, 200)
 	if rec.Code < 400 && !strings.HasPrefix(req.URL.Path, "/api/") {

@@ -88,6 +88,14 @@ func routeSeeds() []routeSeed {
 		{http.MethodPatch, msg, "", ct, message(`"not mine"`), 0},
 		{http.MethodDelete, msg, "", "", "", 2},
 		{http.MethodDelete, msg, "", "", "", 1},
+		{http.MethodPost, "/api/v1/event_tickets", "", "", "", 0},
+		{http.MethodPost, "/api/v1/event_tickets", "", ct, doc("event_ticket", `"ticket":"mine"`), 0},
+		{http.MethodPost, "/api/v1/event_tickets", "", ct, `{"data":{"type":"event_tickets\u0000"}}`, 0},
+		{http.MethodGet, "/api/v1/events", "ticket=%00", "", "", 4},
+		{http.MethodGet, "/api/v1/events", "ticket=a&ticket=b", "", "", 4},
+		{http.MethodGet, "/api/v1/events", "ticket=unknown", "", "", 0},
+		{http.MethodGet, "/api/v1/events", "access_token={member}", "", "", 4},
+		{http.MethodHead, "/api/v1/events", "", "", "", 0},
 		{http.MethodPatch, msg, "", ct, message(`"after withdrawal"`), 1},
 	}
 }
