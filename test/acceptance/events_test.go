@@ -226,5 +226,15 @@ func TestEventStreamsEndWhenTheTokenStopsHolding(t *testing.T) {
 		dave := addMember(t, api, ann, "Dave")
 		conv := conversation(t, api, dave, ann)
 		require.Equal(t, conv.ID, annS.next(t).resource(t).ID)
+
+		// The metrics say why streams ended; a stream's length is kept out of
+		// the request-duration histogram, whose figures it would drown.
+		metrics := send(t, http.MethodGet, api.lane.base+"/metrics", nil)
+		require.Equal(t, http.StatusOK, metrics.status)
+		text := string(metrics.body)
+		require.Regexp(t, `parley_event_stream_disconnects_total\{cause="revoked"\} [1-9]`, text)
+		require.Contains(t, text, "parley_event_streams_open")
+		require.Contains(t, text, `parley_http_requests_total{method="GET",route="/api/v1/events",status="200"}`)
+		require.NotRegexp(t, `parley_http_request_duration_seconds_count\{method="GET",route="/api/v1/events",status="200"\} [1-9]`, text)
 	})
 }

@@ -2,6 +2,7 @@ package middleware
 
 import (
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/gin-gonic/gin"
@@ -23,7 +24,12 @@ func CountRequests(m *Metrics) gin.HandlerFunc {
 		}
 		s := m.seriesOf(methodLabel(c.Request.Method), route, c.Writer.Status())
 		s.requests.Inc()
-		s.duration.Observe(time.Since(start).Seconds())
+		// A stream lasts as long as its client stays: its duration says
+		// nothing about how fast requests are served, and the event metrics
+		// count streams themselves.
+		if !strings.HasPrefix(c.Writer.Header().Get("Content-Type"), eventStream) {
+			s.duration.Observe(time.Since(start).Seconds())
+		}
 	}
 }
 
