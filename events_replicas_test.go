@@ -199,6 +199,19 @@ func TestEventsAcrossTwoServerProcesses(t *testing.T) {
 	require.Equal(t, fourth, subjectID(t, f))
 	last = f.id
 
+	// A sign-out on A ends that token's stream on B within a second.
+	_, h = a.call(t, http.MethodPost, "/api/v1/sign_in", "",
+		`{"data":{"type":"session","attributes":{"email":"bob@replicas.test","password":"correct horse"}}}`, http.StatusOK)
+	phone := strings.TrimPrefix(h.Get("Authorization"), "Bearer ")
+	onPhone, _ := b.follow(t, phone, "")
+	a.call(t, http.MethodDelete, "/api/v1/sign_out", phone, "", http.StatusNoContent)
+	signedOut := time.Now()
+	for range onPhone {
+		// Drain until the server ends the stream.
+	}
+	t.Logf("a sign-out on A ended the stream on B after %s", time.Since(signedOut))
+	require.Less(t, time.Since(signedOut), 1500*time.Millisecond)
+
 	// SIGTERM on A: its streams end cleanly, well within the grace, and
 	// the process exits 0; Bob resumes on B and misses nothing.
 	require.NoError(t, a.cmd.Process.Signal(syscall.SIGTERM))
