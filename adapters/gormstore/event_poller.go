@@ -26,6 +26,9 @@ import (
 type EventPoller struct {
 	s        *Store
 	interval time.Duration
+	// idle, when pushed reports true, replaces interval (SetIdleInterval).
+	idle     time.Duration
+	pushed   func() bool
 	lookback int64
 	marked   chan struct{}
 	markOnce sync.Once
@@ -36,6 +39,23 @@ var _ application.EventWatcher = (*EventPoller)(nil)
 // NewEventPoller returns a poller of s's events every interval.
 func NewEventPoller(s *Store, interval time.Duration) *EventPoller {
 	return &EventPoller{s: s, interval: interval, lookback: 256, marked: make(chan struct{})}
+}
+
+// SetIdleInterval makes the poller wait idle instead of its interval while
+// pushed reports true: while a push wake-up (EventListener, a Redis
+// subscription) is working, the poll is only the safety net for a
+// notification lost after its commit, and polling seldom saves every
+// replica one query per interval. Set it before Watch.
+func (p *EventPoller) SetIdleInterval(idle time.Duration, pushed func() bool) {
+	p.idle, p.pushed = idle, pushed
+}
+
+// wait returns how long to wait before the next poll.
+func (p *EventPoller) wait() time.Duration {
+	if p.pushed != nil && p.idle > 0 && p.pushed() {
+		return p.idle
+	}
+	return p.interval
 }
 
 // Marked is closed once Watch has read its starting mark: events committed
@@ -65,7 +85,7 @@ func (p *EventPoller) Watch(ctx context.Context, wake func(recipients []domain.I
 		}
 	}
 	seen := map[int64]struct{}{}
-	for sleep(ctx, p.interval) {
+	for sleep(ctx, p.wait()) {
 		high = p.poll(ctx, high, seen, wake)
 	}
 	return ctx.Err()
