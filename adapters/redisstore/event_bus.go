@@ -50,6 +50,9 @@ func (b *EventBus) Publish(ctx context.Context, payload string) error {
 	})
 }
 
+// ClientName is the subscription connection's name in Redis's CLIENT LIST.
+func (b *EventBus) ClientName() string { return b.channel }
+
 // Listening reports whether the subscription is up.
 func (b *EventBus) Listening() bool { return b.listening.Load() }
 
@@ -80,7 +83,7 @@ func (b *EventBus) Watch(ctx context.Context, wake func(recipients []domain.ID))
 func (b *EventBus) subscribe(ctx context.Context, wake func([]domain.ID)) bool {
 	dial, cancel := context.WithTimeout(ctx, b.store.timeout)
 	conn, err := redis.DialURLContext(dial, b.url, redis.DialConnectTimeout(b.store.timeout),
-		redis.DialWriteTimeout(b.store.timeout))
+		redis.DialWriteTimeout(b.store.timeout), redis.DialClientName(b.ClientName()))
 	cancel()
 	if err != nil {
 		return false
