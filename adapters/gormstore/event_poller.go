@@ -11,12 +11,11 @@ import (
 
 // EventPoller watches the events table of a database shared by replicas.
 //
-// Why polling and not LISTEN/NOTIFY: a NOTIFY in the writing transaction
-// takes a database-wide lock at commit, which serialises every posting
-// transaction under load. A poll reads only committed rows, costs one
-// index range scan of the newest event_recipients entries per interval,
-// and adds at most one interval of latency across replicas (streams on the
-// writing replica are woken at once by the store's event hook).
+// It is the safety net under the push wake-up (EventListener, or Redis):
+// a poll reads only committed rows, so it finds every event whatever
+// happened to its notification, and costs one index range scan of the
+// newest event_recipients entries per interval, whatever the number of
+// streams. SetIdleInterval makes it poll seldom while the push works.
 //
 // Event ids come from a sequence and may commit out of order, so each poll
 // looks back Lookback ids below the highest it saw and remembers which of

@@ -99,9 +99,17 @@ func (w *wakeWorld) post(ctx context.Context, i int) error {
 
 // wire sets variant up: a's hook calls commit with each commit's
 // recipients (plus what the variant publishes), b's watchers call wake. It
-// returns once b's watchers are ready.
+// returns once b's watchers are ready; they stop, and are waited for, when
+// tb ends, before what they use closes.
 func (w *wakeWorld) wire(tb testing.TB, ctx context.Context, variant string, commit, wake func([]domain.ID)) {
 	tb.Helper()
+	ctx, cancel := context.WithCancel(ctx)
+	var running sync.WaitGroup
+	background := func(fn func()) {
+		running.Add(1)
+		go func() { defer running.Done(); fn() }()
+	}
+	tb.Cleanup(func() { cancel(); running.Wait() })
 	w.a.SetEventHook(commit)
 	if variant == "off" {
 		return
@@ -118,27 +126,27 @@ func (w *wakeWorld) wire(tb testing.TB, ctx context.Context, variant string, com
 		push = gormstore.NewEventListener(w.url, "replica-b")
 	case "notify_after_commit":
 		relay := application.NewWakeRelay(gormstore.NotifyEvents(w.a))
-		go relay.Run(ctx)
+		background(func() { relay.Run(ctx) })
 		w.a.SetEventHook(func(r []domain.ID) { commit(r); relay.Notify(r) })
 		push = gormstore.NewEventListener(w.url, "replica-b")
 	case "redis":
 		url := testenv.RedisURL(tb)
 		store, err := redisstore.Open(ctx, url, fmt.Sprintf("parley-bench-%d", time.Now().UnixNano()), time.Second)
 		require.NoError(tb, err)
-		tb.Cleanup(func() { _ = store.Close() })
+		tb.Cleanup(func() { cancel(); running.Wait(); _ = store.Close() })
 		var bus *redisstore.EventBus
 		relay := application.NewWakeRelay(func(ctx context.Context, p string) error { return bus.Publish(ctx, p) })
 		bus = redisstore.NewEventBus(store, url, relay.Origin())
-		go relay.Run(ctx)
+		background(func() { relay.Run(ctx) })
 		w.a.SetEventHook(func(r []domain.ID) { commit(r); relay.Notify(r) })
 		push = redisstore.NewEventBus(store, url, "replica-b")
 	}
 	if push != nil {
 		poller.SetIdleInterval(time.Second, push.Listening)
-		go func() { _ = push.Watch(ctx, wake) }()
+		background(func() { _ = push.Watch(ctx, wake) })
 		testenv.Eventually(tb, 5*time.Second, time.Millisecond, push.Listening)
 	}
-	go func() { _ = poller.Watch(ctx, wake) }()
+	background(func() { _ = poller.Watch(ctx, wake) })
 	<-poller.Marked()
 }
 
