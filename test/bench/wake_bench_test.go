@@ -199,7 +199,7 @@ func BenchmarkWakeLatency(b *testing.B) {
 		b.Run(variant, func(b *testing.B) {
 			ctx, cancel := context.WithCancel(context.Background())
 			defer cancel()
-			t := &wakeTimer{w: w, committed: map[int]time.Time{}}
+			t := &wakeTimer{w: w, committed: map[int]wakeEntry{}}
 			w.wire(b, ctx, variant, t.commit, t.wake)
 			defer w.a.SetEventHook(nil)
 			t.reset()
@@ -211,6 +211,7 @@ func BenchmarkWakeLatency(b *testing.B) {
 				select {
 				case <-tick.C:
 					posts.Add(1)
+					t.begin(i % wakeConversations)
 					go func(i int) {
 						defer posts.Done()
 						if err := w.post(ctx, i%wakeConversations); err != nil {
@@ -234,18 +235,35 @@ func BenchmarkWakeLatency(b *testing.B) {
 	}
 }
 
-// wakeTimer pairs a's commits with b's wake-ups.
+// wakeTimer pairs a's commits with b's wake-ups. A post's entry is made
+// before it is sent and stamped by a's event hook at its commit. A wake-up
+// naming the peer settles it even before the stamp (b may see the commit
+// before a's hook runs; the latency is then counted from the post's start,
+// a little more than it was); a "wake every stream" settles only stamped
+// entries, so it cannot settle a post that has not committed yet.
 type wakeTimer struct {
 	w         *wakeWorld
 	mu        sync.Mutex
-	committed map[int]time.Time
+	committed map[int]wakeEntry
 	latencies []time.Duration
+}
+
+type wakeEntry struct {
+	at      time.Time
+	stamped bool
 }
 
 func (t *wakeTimer) reset() {
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	t.committed, t.latencies = map[int]time.Time{}, nil
+	t.committed, t.latencies = map[int]wakeEntry{}, nil
+}
+
+// begin makes the entry of a post into conversation i.
+func (t *wakeTimer) begin(i int) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	t.committed[i] = wakeEntry{at: time.Now()}
 }
 
 func (t *wakeTimer) commit(recipients []domain.ID) {
@@ -254,8 +272,8 @@ func (t *wakeTimer) commit(recipients []domain.ID) {
 	defer t.mu.Unlock()
 	for _, u := range recipients {
 		if i, ok := t.w.peerOf[u]; ok {
-			if _, waiting := t.committed[i]; !waiting {
-				t.committed[i] = now
+			if e, waiting := t.committed[i]; waiting && !e.stamped {
+				t.committed[i] = wakeEntry{at: now, stamped: true}
 			}
 		}
 	}
@@ -266,20 +284,22 @@ func (t *wakeTimer) wake(recipients []domain.ID) {
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	take := func(i int) {
-		if at, ok := t.committed[i]; ok {
-			t.latencies = append(t.latencies, now.Sub(at))
-			delete(t.committed, i)
-		}
+		t.latencies = append(t.latencies, now.Sub(t.committed[i].at))
+		delete(t.committed, i)
 	}
 	if recipients == nil {
-		for i := range t.committed {
-			take(i)
+		for i, e := range t.committed {
+			if e.stamped {
+				take(i)
+			}
 		}
 		return
 	}
 	for _, u := range recipients {
 		if i, ok := t.w.peerOf[u]; ok {
-			take(i)
+			if _, waiting := t.committed[i]; waiting {
+				take(i)
+			}
 		}
 	}
 }
