@@ -79,5 +79,6 @@ func causeOf(err error) string {
 type EventWatcher interface {
 	// Watch calls wake until ctx ends. A wake-up may repeat or cover more
 	// users than needed; the hub reads the log and delivers each event once.
+	// wake(nil) means "every stream" (EventHub.WakeAll).
 	Watch(ctx context.Context, wake func(recipients []domain.ID)) error
 }

@@ -46,7 +46,8 @@ type Config struct {
 	RateLimit Rate
 	// RateLimitAuth is the further budget on sign-up and sign-in.
 	RateLimitAuth Rate
-	// RedisURL, when set, holds rate-limit counters shared by all replicas.
+	// RedisURL, when set, holds rate-limit counters shared by all replicas
+	// and carries the event wake-ups between them.
 	RedisURL string
 	// TrustedProxies are the addresses and CIDRs of proxies whose
 	// X-Forwarded-For is believed.

@@ -11,12 +11,11 @@ import (
 
 // EventPoller watches the events table of a database shared by replicas.
 //
-// Why polling and not LISTEN/NOTIFY: a NOTIFY in the writing transaction
-// takes a database-wide lock at commit, which serialises every posting
-// transaction under load. A poll reads only committed rows, costs one
-// index range scan of the newest event_recipients entries per interval,
-// and adds at most one interval of latency across replicas (streams on the
-// writing replica are woken at once by the store's event hook).
+// It is the safety net under the push wake-up (EventListener, or Redis):
+// a poll reads only committed rows, so it finds every event whatever
+// happened to its notification, and costs one index range scan of the
+// newest event_recipients entries per interval, whatever the number of
+// streams. SetIdleInterval makes it poll seldom while the push works.
 //
 // Event ids come from a sequence and may commit out of order, so each poll
 // looks back Lookback ids below the highest it saw and remembers which of
@@ -26,6 +25,9 @@ import (
 type EventPoller struct {
 	s        *Store
 	interval time.Duration
+	// idle, when pushed reports true, replaces interval (SetIdleInterval).
+	idle     time.Duration
+	pushed   func() bool
 	lookback int64
 	marked   chan struct{}
 	markOnce sync.Once
@@ -36,6 +38,23 @@ var _ application.EventWatcher = (*EventPoller)(nil)
 // NewEventPoller returns a poller of s's events every interval.
 func NewEventPoller(s *Store, interval time.Duration) *EventPoller {
 	return &EventPoller{s: s, interval: interval, lookback: 256, marked: make(chan struct{})}
+}
+
+// SetIdleInterval makes the poller wait idle instead of its interval while
+// pushed reports true: while a push wake-up (EventListener, a Redis
+// subscription) is working, the poll is only the safety net for a
+// notification lost after its commit, and polling seldom saves every
+// replica one query per interval. Set it before Watch.
+func (p *EventPoller) SetIdleInterval(idle time.Duration, pushed func() bool) {
+	p.idle, p.pushed = idle, pushed
+}
+
+// wait returns how long to wait before the next poll.
+func (p *EventPoller) wait() time.Duration {
+	if p.pushed != nil && p.idle > 0 && p.pushed() {
+		return p.idle
+	}
+	return p.interval
 }
 
 // Marked is closed once Watch has read its starting mark: events committed
@@ -65,7 +84,7 @@ func (p *EventPoller) Watch(ctx context.Context, wake func(recipients []domain.I
 		}
 	}
 	seen := map[int64]struct{}{}
-	for sleep(ctx, p.interval) {
+	for sleep(ctx, p.wait()) {
 		high = p.poll(ctx, high, seen, wake)
 	}
 	return ctx.Err()

@@ -1,5 +1,6 @@
 // Package redisstore keeps rate-limit counters in Redis, so that every replica
-// of Parley draws on one budget per client.
+// of Parley draws on one budget per client, and carries event wake-ups
+// between replicas over Redis pub/sub (event_bus.go).
 //
 // The counters are kept by two small Lua scripts, so that counting and
 // setting the expiry are one atomic step however many replicas count at

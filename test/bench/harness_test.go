@@ -44,10 +44,11 @@ func databaseURL(tb testing.TB, dialect string) string {
 
 // backgroundStatements mark what the service sends on its own schedule, not
 // for a request: the revocation list's refresh (revoked tokens and token
-// cutoffs), the event poller's look for new events and the event purge.
+// cutoffs), the event poller's look for new events, the event relay's
+// notification and the event purge.
 var backgroundStatements = []string{
 	"revoked_tokens", "tokens_valid_after IS NOT NULL AND tokens_valid_after >=",
-	"coalesce(max(id), 0) FROM events", "FROM event_recipients WHERE event_id >", "DELETE FROM event",
+	"coalesce(max(id), 0) FROM events", "FROM event_recipients WHERE event_id >", "DELETE FROM event", "pg_notify",
 }
 
 // isBackground reports whether sql is one of backgroundStatements.
