@@ -9,7 +9,9 @@
 #
 # Settings (environment): SCALE, DURATION (wrk/pgbench/vegeta run length),
 # THREADS, CONNECTIONS, RATE (vegeta requests/s), COMPARE_ROUNDS (alternating
-# runs of the list with today's and with the inbox includes), PG_BASE (server URL without
+# runs of the list with today's and with the inbox includes), SCENARIOS (the
+# wrk scenarios to run, all by default), GOBENCH=0 (skip the Go benchmarks),
+# PG_BASE (server URL without
 # database), BENCH_DB, BENCH_PORT, BENCH_OUT; SKIP_SEED=1 reruns against the
 # database and samples of an earlier run (same BENCH_DB and BENCH_OUT).
 set -euo pipefail
@@ -21,6 +23,8 @@ THREADS=${THREADS:-2}
 CONNECTIONS=${CONNECTIONS:-16}
 RATE=${RATE:-200}
 COMPARE_ROUNDS=${COMPARE_ROUNDS:-3}
+SCENARIOS=${SCENARIOS:-list_typical list_heavy list_deep inbox_typical inbox_heavy search_common search_rare search_short create_new create_existing post_message mix}
+GOBENCH=${GOBENCH:-1}
 PG_BASE=${PG_BASE:-postgres://postgres@127.0.0.1:5432}
 BENCH_DB=${BENCH_DB:-parley_bench}
 BENCH_PORT=${BENCH_PORT:-18080}
@@ -180,7 +184,7 @@ log "prepare deep-page cursors and pgbench scripts"
 log "warm up"
 SCENARIO=list_typical THREADS=$THREADS wrk -t"$THREADS" -c"$CONNECTIONS" -d3s -s "$root/test/bench/wrk/scenario.lua" "$base" >/dev/null
 
-for s in list_typical list_heavy list_deep inbox_typical inbox_heavy search_common search_rare search_short create_new create_existing post_message mix; do
+for s in $SCENARIOS; do
   log "wrk $s"
   scenario "$s"
 done
@@ -219,15 +223,17 @@ for class in typical heavy; do
   pgbench_run "$class"
 done
 
-log "Go benchmarks: allocations and statements per request"
-(cd "$root" && PARLEY_TEST_DATABASE_URL="$PG_BASE/postgres?sslmode=disable" \
-  go test ./test/bench -run '^$' -bench 'ListDirectConversations/postgres|Scenarios|Inbox' -benchmem -benchtime 500x) >"$BENCH_OUT/gobench.txt"
-{
-  echo
-  echo '```'
-  grep '^Benchmark' "$BENCH_OUT/gobench.txt"
-  echo '```'
-} >>"$results"
+if [[ $GOBENCH == 1 ]]; then
+  log "Go benchmarks: allocations and statements per request"
+  (cd "$root" && PARLEY_TEST_DATABASE_URL="$PG_BASE/postgres?sslmode=disable" \
+    go test ./test/bench -run '^$' -bench 'ListDirectConversations/postgres|Scenarios|Inbox' -benchmem -benchtime 500x) >"$BENCH_OUT/gobench.txt"
+  {
+    echo
+    echo '```'
+    grep '^Benchmark' "$BENCH_OUT/gobench.txt"
+    echo '```'
+  } >>"$results"
+fi
 
 kill "$server_pid"
 server_pid=
