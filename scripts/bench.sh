@@ -8,7 +8,10 @@
 #   SCALE=0.01 scripts/bench.sh      # smoke test (3 s per run), about two minutes
 #
 # Settings (environment): SCALE, DURATION (wrk/pgbench/vegeta run length),
-# THREADS, CONNECTIONS, RATE (vegeta requests/s), PG_BASE (server URL without
+# THREADS, CONNECTIONS, RATE (vegeta requests/s), COMPARE_ROUNDS (alternating
+# runs of the list with today's and with the inbox includes), SCENARIOS (the
+# wrk scenarios to run, all by default), GOBENCH=0 (skip the Go benchmarks),
+# PG_BASE (server URL without
 # database), BENCH_DB, BENCH_PORT, BENCH_OUT; SKIP_SEED=1 reruns against the
 # database and samples of an earlier run (same BENCH_DB and BENCH_OUT).
 set -euo pipefail
@@ -19,6 +22,9 @@ DURATION=${DURATION:-$(awk -v s="$SCALE" 'BEGIN { print (s < 0.5) ? 3 : 15 }')}
 THREADS=${THREADS:-2}
 CONNECTIONS=${CONNECTIONS:-16}
 RATE=${RATE:-200}
+COMPARE_ROUNDS=${COMPARE_ROUNDS:-3}
+SCENARIOS=${SCENARIOS:-list_typical list_heavy list_deep inbox_typical inbox_heavy search_common search_rare search_short create_new create_existing post_message mix}
+GOBENCH=${GOBENCH:-1}
 PG_BASE=${PG_BASE:-postgres://postgres@127.0.0.1:5432}
 BENCH_DB=${BENCH_DB:-parley_bench}
 BENCH_PORT=${BENCH_PORT:-18080}
@@ -73,19 +79,49 @@ scenario() {
   p99=$(ms "$(awk '$1 == "99%" { print $2 }' "$raw")")
   local rows_per_req
   rows_per_req=$(awk -v a="$after" -v b="$before" -v n="$requests" 'BEGIN { printf "%.2f", (a - b) / n }')
-  printf '| %s | %s | %s | %s | %s | %s |\n' "$name" "$rps" "$p50" "$p99" "$rows_per_req" "${errors:-0}" >>"$results"
+  printf '| %s | %s | %s | %s | %s | %s | %s |\n' "$name" "$rps" "$p50" "$p99" "$rows_per_req" "${errors:-0}" "$(load)" >>"$results"
 }
 
+# load prints the host's one-minute load average: the machine is shared, so
+# every figure is read next to it.
+load() { cut -d' ' -f1 /proc/loadavg; }
+
+# compare alternates the list of today's includes with the inbox includes
+# for one class of users, COMPARE_ROUNDS times each, so that both see the
+# same machine load; it appends one row per round with the ratio.
+compare() {
+  local class=$1 round list inbox
+  for ((round = 1; round <= COMPARE_ROUNDS; round++)); do
+    list=$(wrk_rps "list_$class" "$BENCH_OUT/compare-list_$class-$round.txt")
+    inbox=$(wrk_rps "inbox_$class" "$BENCH_OUT/compare-inbox_$class-$round.txt")
+    printf '| %s | %s | %s / %s ms | %s / %s ms | %s | %s |\n' "$class" "$round" "$list" "$(wrk_p50 "$BENCH_OUT/compare-list_$class-$round.txt")" \
+      "$inbox" "$(wrk_p50 "$BENCH_OUT/compare-inbox_$class-$round.txt")" \
+      "$(awk -v a="$inbox" -v b="$list" 'BEGIN { printf "%.3f", a / b }')" "$(load)" >>"$results"
+  done
+}
+
+# wrk_rps runs one wrk scenario into raw and prints its requests/s.
+wrk_rps() {
+  SCENARIO=$1 THREADS=$THREADS wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency \
+    -s "$root/test/bench/wrk/scenario.lua" "$base" >"$2"
+  awk '/^Requests\/sec/ { print $2 }' "$2"
+}
+
+wrk_p50() { ms "$(awk '$1 == "50%" { print $2 }' "$1")"; }
+
+# vegeta_run attacks the list of one class of users at a fixed rate; kind
+# is list (today's includes) or inbox (the nested includes).
 vegeta_run() {
-  local class=$1 targets=$BENCH_OUT/vegeta-$1.txt
-  awk -v c="$class" -v b="$base" '$1 == c {
-    printf "GET %s/api/v1/direct_conversations?include=chat,first_user,second_user\nAuthorization: Bearer %s\n\n", b, $6 }' \
+  local kind=$1 class=$2 targets=$BENCH_OUT/vegeta-$1_$2.txt include=chat,first_user,second_user
+  if [[ $kind == inbox ]]; then include=chat.latest_message.author,chat.bookmark,first_user,second_user; fi
+  awk -v c="$class" -v b="$base" -v i="$include" '$1 == c {
+    printf "GET %s/api/v1/direct_conversations?include=%s\nAuthorization: Bearer %s\n\n", b, i, $6 }' \
     "$BENCH_OUT/tokens.txt" >"$targets"
-  "$VEGETA" attack -rate="$RATE/s" -duration="${DURATION}s" -targets="$targets" | "$VEGETA" report >"$BENCH_OUT/vegeta-$class-report.txt"
+  "$VEGETA" attack -rate="$RATE/s" -duration="${DURATION}s" -targets="$targets" | "$VEGETA" report >"$BENCH_OUT/vegeta-${kind}_$class-report.txt"
   local lat
   # The latencies are min, mean, 50, 90, 95, 99, max, comma-separated.
-  lat=$(awk '/^Latencies/ { gsub(",", ""); print $(NF-4), $(NF-1) }' "$BENCH_OUT/vegeta-$class-report.txt")
-  printf '| list_%s at %s/s | %s | %s |\n' "$class" "$RATE" "$(ms "${lat% *}")" "$(ms "${lat#* }")" >>"$results"
+  lat=$(awk '/^Latencies/ { gsub(",", ""); print $(NF-4), $(NF-1) }' "$BENCH_OUT/vegeta-${kind}_$class-report.txt")
+  printf '| %s_%s at %s/s | %s | %s | %s |\n' "$kind" "$class" "$RATE" "$(ms "${lat% *}")" "$(ms "${lat#* }")" "$(load)" >>"$results"
 }
 
 pgbench_run() {
@@ -95,7 +131,7 @@ pgbench_run() {
   local tps lat
   tps=$(awk '/^tps/ { print $3 }' "$BENCH_OUT/pgbench-$class.txt")
   lat=$(awk '/^latency average/ { print $4 }' "$BENCH_OUT/pgbench-$class.txt")
-  printf '| pgbench list page 1, %s users | %s | %s |\n' "$class" "$tps" "$lat" >>"$results"
+  printf '| pgbench list page 1, %s users | %s | %s | %s |\n' "$class" "$tps" "$lat" "$(load)" >>"$results"
 }
 
 tools
@@ -138,47 +174,66 @@ log "prepare deep-page cursors and pgbench scripts"
   echo "- time to ready: ${ready_ms} ms; idle RSS: $((idle_rss_kb / 1024)) MiB (${idle_rss_kb} KiB, of which ${idle_anon_kb} KiB anonymous, the rest mapped binary pages)"
   echo "- wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s; vegeta at $RATE/s for ${DURATION}s; pgbench -M prepared -c $CONNECTIONS -j $THREADS -T $DURATION"
   echo
-  echo "| scenario | req/s | p50 ms | p99 ms | rows written/req | non-2xx |"
-  echo "|---|---|---|---|---|---|"
+  echo "- load average at the start: $(cut -d' ' -f1-3 /proc/loadavg) (the load column is the one-minute figure after each run)"
+  echo "- messages: $(sql 'SELECT count(*) FROM messages') in $(sql 'SELECT count(*) FROM chats WHERE latest_message_id IS NOT NULL') chats; bookmarks: $(sql 'SELECT count(*) FROM chat_bookmarks'); memberships with unread messages: $(sql 'SELECT count(*) FROM chat_memberships WHERE unread_count > 0')"
+  echo
+  echo "| scenario | req/s | p50 ms | p99 ms | rows written/req | non-2xx | load |"
+  echo "|---|---|---|---|---|---|---|"
 } >"$results"
 
 log "warm up"
 SCENARIO=list_typical THREADS=$THREADS wrk -t"$THREADS" -c"$CONNECTIONS" -d3s -s "$root/test/bench/wrk/scenario.lua" "$base" >/dev/null
 
-for s in list_typical list_heavy list_deep inbox_typical inbox_heavy search_common search_rare search_short create_new create_existing post_message mix; do
+for s in $SCENARIOS; do
   log "wrk $s"
   scenario "$s"
 done
 
 {
   echo
-  echo "| fixed rate | p50 ms | p99 ms |"
-  echo "|---|---|---|"
+  echo "Today's list against the inbox includes, alternating runs (req/s and p50; ratio inbox ÷ list req/s):"
+  echo
+  echo "| users | round | list | inbox | ratio | load |"
+  echo "|---|---|---|---|---|---|"
 } >>"$results"
 for class in typical heavy; do
-  log "vegeta list $class"
-  vegeta_run "$class"
+  log "compare list and inbox, $class"
+  compare "$class"
 done
 
 {
   echo
-  echo "| baseline | tps | latency avg ms |"
-  echo "|---|---|---|"
+  echo "| fixed rate | p50 ms | p99 ms | load |"
+  echo "|---|---|---|---|"
+} >>"$results"
+for class in typical heavy; do
+  for kind in list inbox; do
+    log "vegeta $kind $class"
+    vegeta_run "$kind" "$class"
+  done
+done
+
+{
+  echo
+  echo "| baseline | tps | latency avg ms | load |"
+  echo "|---|---|---|---|"
 } >>"$results"
 for class in typical heavy; do
   log "pgbench $class"
   pgbench_run "$class"
 done
 
-log "Go benchmarks: allocations and statements per request"
-(cd "$root" && PARLEY_TEST_DATABASE_URL="$PG_BASE/postgres?sslmode=disable" \
-  go test ./test/bench -run '^$' -bench 'ListDirectConversations/postgres|Scenarios' -benchmem -benchtime 500x) >"$BENCH_OUT/gobench.txt"
-{
-  echo
-  echo '```'
-  grep '^Benchmark' "$BENCH_OUT/gobench.txt"
-  echo '```'
-} >>"$results"
+if [[ $GOBENCH == 1 ]]; then
+  log "Go benchmarks: allocations and statements per request"
+  (cd "$root" && PARLEY_TEST_DATABASE_URL="$PG_BASE/postgres?sslmode=disable" \
+    go test ./test/bench -run '^$' -bench 'ListDirectConversations/postgres|Scenarios|Inbox' -benchmem -benchtime 500x) >"$BENCH_OUT/gobench.txt"
+  {
+    echo
+    echo '```'
+    grep '^Benchmark' "$BENCH_OUT/gobench.txt"
+    echo '```'
+  } >>"$results"
+fi
 
 kill "$server_pid"
 server_pid=

@@ -9,7 +9,8 @@ import (
 
 // ConversationDetails fetches the details a page of direct conversations
 // includes: one statement for all latest messages with their authors, one
-// for all of the actor's bookmarks.
+// for all of the actor's bookmarks (on PostgreSQL through the fast path,
+// fastpath_details.go).
 type ConversationDetails struct {
 	s *Store
 }
@@ -24,6 +25,13 @@ func NewConversationDetails(s *Store) *ConversationDetails { return &Conversatio
 func (r *ConversationDetails) LatestMessages(ctx context.Context, ids []domain.ID) ([]application.MessageView, error) {
 	ctx, cancel := r.s.bound(ctx)
 	defer cancel()
+	if r.s.isPostgres() {
+		views, err := r.latestMessagesPostgres(ctx, ids)
+		if err != nil {
+			return nil, translate("load latest messages", err)
+		}
+		return views, nil
+	}
 	var rows []messageView
 	err := r.s.conn(ctx).Table("messages msg").Select(messageViewSelect).
 		Joins("JOIN users a ON a.id = msg.author_id").
@@ -42,6 +50,13 @@ func (r *ConversationDetails) LatestMessages(ctx context.Context, ids []domain.I
 func (r *ConversationDetails) Bookmarks(ctx context.Context, actor domain.Actor, chatIDs []domain.ID) ([]domain.ChatBookmark, error) {
 	ctx, cancel := r.s.bound(ctx)
 	defer cancel()
+	if r.s.isPostgres() {
+		out, err := r.bookmarksPostgres(ctx, actor, chatIDs)
+		if err != nil {
+			return nil, translate("load bookmarks", err)
+		}
+		return out, nil
+	}
 	var rows []bookmarkRow
 	err := r.s.conn(ctx).Select("chat_id, user_id, updated_at").
 		Where("user_id = ? AND chat_id IN ?", actor.UserID, chatIDs).Find(&rows).Error

@@ -16,15 +16,15 @@ import (
 func (r *DirectConversationReads) queryPostgres(ctx context.Context, sql string, args []any, capacity int, mode planMode) ([]application.DirectConversationView, error) {
 	views := make([]application.DirectConversationView, 0, capacity)
 	var prev *application.DirectConversationView
-	var pos *viewPositions
+	var pos []int
 	err := r.s.rawRows(ctx, sql, args, mode, func(fields []pgconn.FieldDescription, vals [][]byte) error {
 		if pos == nil {
 			var err error
-			if pos, err = positionsOf(fields); err != nil {
+			if pos, err = positionsOf(fields, vcCount); err != nil {
 				return err
 			}
 		}
-		d := rawDecoder{vals: vals, pos: pos}
+		d := rawDecoder[viewColumn]{vals: vals, pos: pos}
 		v := application.DirectConversationView{
 			Conversation: domain.DirectConversation{
 				ID: d.id(vcConvID), AccountID: d.id(vcConvAccountID),
@@ -53,8 +53,8 @@ func (r *DirectConversationReads) queryPostgres(ctx context.Context, sql string,
 
 // user decodes the user whose columns start at base, or reuses it when prev
 // already holds that user.
-func (d *rawDecoder) user(base viewColumn, prev *application.DirectConversationView) domain.User {
-	col := func(c userViewColumn) viewColumn { return base + viewColumn(c) }
+func (d *rawDecoder[C]) user(base C, prev *application.DirectConversationView) domain.User {
+	col := func(c userViewColumn) C { return base + C(c) }
 	id := d.id(col(ucID))
 	if prev != nil {
 		switch id {

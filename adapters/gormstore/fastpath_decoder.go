@@ -15,18 +15,21 @@ import (
 // postgresEpoch is where binary timestamps count from.
 var postgresEpoch = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
 
-// viewPositions maps each view column to its position in one statement's
-// result, found once per statement by the column's name.
-type viewPositions [vcCount]int
+// column is a statement's column enumeration: view columns, detail
+// columns. Each enumeration names its columns for positionsOf.
+type column interface {
+	~int
+	resultName() string
+}
 
-// positionsOf finds every view column among fields by name; a missing,
-// repeated or unexpected column is an error.
-func positionsOf(fields []pgconn.FieldDescription) (*viewPositions, error) {
-	if len(fields) != int(vcCount) {
-		return nil, fmt.Errorf("view has %d columns, want %d", len(fields), vcCount)
+// positionsOf finds each of the count columns of C among fields by name,
+// once per statement; a missing, repeated or unexpected column is an error.
+func positionsOf[C column](fields []pgconn.FieldDescription, count C) ([]int, error) {
+	if len(fields) != int(count) {
+		return nil, fmt.Errorf("statement has %d columns, want %d", len(fields), count)
 	}
-	var pos viewPositions
-	for c := range vcCount {
+	pos := make([]int, count)
+	for c := range count {
 		pos[c] = -1
 		want := c.resultName()
 		for i, fd := range fields {
@@ -36,29 +39,29 @@ func positionsOf(fields []pgconn.FieldDescription) (*viewPositions, error) {
 			}
 		}
 		if pos[c] < 0 {
-			return nil, fmt.Errorf("view has no column %s", want)
+			return nil, fmt.Errorf("statement has no column %s", want)
 		}
 	}
-	return &pos, nil
+	return pos, nil
 }
 
-// rawDecoder reads the binary values of one row by view column; the first
+// rawDecoder reads the binary values of one row by column; the first
 // malformed value is kept in err.
-type rawDecoder struct {
+type rawDecoder[C column] struct {
 	vals [][]byte
-	pos  *viewPositions
+	pos  []int
 	err  error
 }
 
-func (d *rawDecoder) value(c viewColumn) []byte { return d.vals[d.pos[c]] }
+func (d *rawDecoder[C]) value(c C) []byte { return d.vals[d.pos[c]] }
 
-func (d *rawDecoder) fail(c viewColumn, err error) {
+func (d *rawDecoder[C]) fail(c C, err error) {
 	if d.err == nil {
 		d.err = fmt.Errorf("decode column %s: %w", c.resultName(), err)
 	}
 }
 
-func (d *rawDecoder) id(c viewColumn) domain.ID {
+func (d *rawDecoder[C]) id(c C) domain.ID {
 	v := d.value(c)
 	if len(v) != 16 {
 		d.fail(c, errors.New("uuid is not 16 bytes"))
@@ -67,7 +70,7 @@ func (d *rawDecoder) id(c viewColumn) domain.ID {
 	return domain.ID(v)
 }
 
-func (d *rawDecoder) nullID(c viewColumn) uuid.NullUUID {
+func (d *rawDecoder[C]) nullID(c C) uuid.NullUUID {
 	v := d.value(c)
 	if v == nil {
 		return uuid.NullUUID{}
@@ -79,7 +82,7 @@ func (d *rawDecoder) nullID(c viewColumn) uuid.NullUUID {
 	return uuid.NullUUID{UUID: uuid.UUID(v), Valid: true}
 }
 
-func (d *rawDecoder) time(c viewColumn) time.Time {
+func (d *rawDecoder[C]) time(c C) time.Time {
 	v := d.value(c)
 	if len(v) != 8 {
 		d.fail(c, errors.New("timestamp is not 8 bytes"))
@@ -90,7 +93,7 @@ func (d *rawDecoder) time(c viewColumn) time.Time {
 }
 
 // int4 decodes a binary integer column.
-func (d *rawDecoder) int4(c viewColumn) int {
+func (d *rawDecoder[C]) int4(c C) int {
 	v := d.value(c)
 	if len(v) != 4 {
 		d.fail(c, errors.New("integer is not 4 bytes"))
@@ -100,7 +103,7 @@ func (d *rawDecoder) int4(c viewColumn) int {
 }
 
 // nullTime is time for a nullable column: the zero time for NULL.
-func (d *rawDecoder) nullTime(c viewColumn) time.Time {
+func (d *rawDecoder[C]) nullTime(c C) time.Time {
 	if d.value(c) == nil {
 		return time.Time{}
 	}
@@ -109,7 +112,7 @@ func (d *rawDecoder) nullTime(c viewColumn) time.Time {
 
 // text returns the column as a string, reusing one of known when it matches
 // so that repeated values such as roles cost no allocation.
-func (d *rawDecoder) text(c viewColumn, known ...string) string {
+func (d *rawDecoder[C]) text(c C, known ...string) string {
 	v := d.value(c)
 	for _, k := range known {
 		if string(v) == k {

@@ -64,6 +64,14 @@ func TestReadStateStatementCounts(t *testing.T) {
 				for _, v := range page {
 					require.NotNil(t, v.LatestMessage)
 					require.NotNil(t, v.Bookmark)
+					// The peer's message, a millisecond after Ada's, is the
+					// latest; Ada's post moved her bookmark to her own.
+					m := v.LatestMessage
+					require.Equal(t, []any{v.Chat.ID, v.SecondUser.ID, "hello", v.SecondUser.ID, "Peer", domain.RoleMember},
+						[]any{m.Message.ChatID, m.Message.AuthorID, m.Message.Content, m.Author.ID, m.Author.Name, m.Author.Role})
+					require.Equal(t, *v.Chat.LatestMessageID, m.Message.ID)
+					require.Equal(t, []domain.ID{v.Chat.ID, ada.ID}, []domain.ID{v.Bookmark.ChatID, v.Bookmark.UserID})
+					require.True(t, v.Bookmark.UpdatedAt.Before(m.Message.CreatedAt), "%v %v", v.Bookmark.UpdatedAt, m.Message.CreatedAt)
 				}
 				return err
 			})

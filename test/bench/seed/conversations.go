@@ -9,8 +9,9 @@ import (
 
 // Heavy users talk to a random permutation of their account, so their
 // fan-out is exact; everyone else draws peers at random, and the rare
-// duplicate pair is dropped. Creation times spread over 400 days; chat
-// activity is skewed towards now (the cube of a uniform draw).
+// duplicate pair is dropped. Creation times spread over 400 days; the
+// planned activity (the last message's time, messages.go) is skewed towards
+// now (the cube of a uniform draw).
 const pairsSQL = `
 CREATE UNLOGGED TABLE bench_seed_pairs AS
 WITH picks AS MATERIALIZED (
@@ -47,19 +48,26 @@ SELECT account_id, first_id, second_id, least(first_id, second_id) AS lo, greate
     created, date_trunc('milliseconds', now() - (now() - created) * power(random(), 3)) AS activity
 FROM bench_seed_pairs`
 
+// insertSQL writes the conversations, chats and memberships. A chat's
+// activity is its latest message's time (a post moves it), or its creation
+// when nobody wrote in it; each membership carries the chat's activity, the
+// member's unread count and, through chat_bookmarks, the bookmark.
 var insertSQL = []string{
 	`INSERT INTO direct_conversations (id, account_id, first_user_id, second_user_id, user_low_id, user_high_id, created_at, updated_at)
 	 SELECT conv_id, account_id, first_id, second_id, lo, hi, created, created FROM bench_seed_convs`,
 	`INSERT INTO chats (id, account_id, context_type, context_id, latest_message_id, created_at, updated_at)
-	 SELECT chat_id, account_id, 'direct_conversation', conv_id, NULL, created, activity FROM bench_seed_convs`,
-	`INSERT INTO chat_memberships (id, chat_id, user_id, role_ids, created_at, direct_conversation_id, peer_user_id, chat_updated_at)
-	 SELECT m1, chat_id, first_id, 'messages.read messages.create', created, conv_id, second_id, activity FROM bench_seed_convs
-	 UNION ALL
-	 SELECT m2, chat_id, second_id, 'messages.read messages.create', created, conv_id, first_id, activity FROM bench_seed_convs`,
+	 SELECT c.chat_id, c.account_id, 'direct_conversation', c.conv_id, l.latest_id, c.created, COALESCE(l.latest_at, c.created)
+	 FROM bench_seed_convs c LEFT JOIN bench_seed_latest l USING (chat_id)`,
+	`INSERT INTO chat_memberships (id, chat_id, user_id, role_ids, created_at, direct_conversation_id, peer_user_id, chat_updated_at, unread_count)
+	 SELECT x.id, c.chat_id, x.user_id, 'messages.read messages.create', c.created, c.conv_id, x.peer_id,
+	     COALESCE(l.latest_at, c.created), COALESCE(k.unread, 0)
+	 FROM bench_seed_convs c LEFT JOIN bench_seed_latest l USING (chat_id)
+	 CROSS JOIN LATERAL (VALUES (c.m1, c.first_id, c.second_id), (c.m2, c.second_id, c.first_id)) x(id, user_id, peer_id)
+	 LEFT JOIN bench_seed_marks k ON k.chat_id = c.chat_id AND k.user_id = x.user_id`,
 }
 
-// loadConversations writes every conversation, chat and membership with
-// server-side INSERT … SELECT. Foreign-key triggers are off for the session
+// loadConversations writes every conversation, chat, membership, message
+// and bookmark with server-side INSERT … SELECT. Foreign-key triggers are off for the session
 // (the rows are consistent by construction) and the plain indexes are built
 // after the load rather than maintained row by row.
 func (db *database) loadConversations(ctx context.Context, p *plan) error {
@@ -74,24 +82,29 @@ func (db *database) loadConversations(ctx context.Context, p *plan) error {
 		fmt.Sprintf(pairsSQL, p.perAccount),
 		convsSQL,
 	}
+	stmts = append(stmts, messageSQL...)
 	for name := range indexes {
 		stmts = append(stmts, "DROP INDEX "+name)
 	}
 	stmts = append(stmts, insertSQL...)
+	stmts = append(stmts, messageInsertSQL...)
 	for _, def := range indexes {
 		stmts = append(stmts, def)
 	}
-	stmts = append(stmts, "SET session_replication_role = origin", "DROP TABLE bench_seed_pairs", "DROP TABLE bench_seed_convs")
+	stmts = append(stmts, "SET session_replication_role = origin", "DROP TABLE bench_seed_pairs", "DROP TABLE bench_seed_convs",
+		"DROP TABLE bench_seed_msgs", "DROP TABLE bench_seed_latest", "DROP TABLE bench_seed_marks")
 	for _, s := range stmts {
 		if _, err := db.conn.Exec(ctx, s); err != nil {
 			return fmt.Errorf("%s: %w", firstLine(s), err)
 		}
 	}
-	var convs int
-	if err := db.conn.QueryRow(ctx, "SELECT count(*) FROM direct_conversations").Scan(&convs); err != nil {
+	var convs, msgs, marks int
+	if err := db.conn.QueryRow(ctx, "SELECT (SELECT count(*) FROM direct_conversations), (SELECT count(*) FROM messages), (SELECT count(*) FROM chat_bookmarks)").
+		Scan(&convs, &msgs, &marks); err != nil {
 		return err
 	}
-	fmt.Println("seed: users " + strconv.Itoa(p.users) + ", conversations " + strconv.Itoa(convs))
+	fmt.Println("seed: users " + strconv.Itoa(p.users) + ", conversations " + strconv.Itoa(convs) +
+		", messages " + strconv.Itoa(msgs) + ", bookmarks " + strconv.Itoa(marks))
 	return nil
 }
 
@@ -100,7 +113,7 @@ func (db *database) loadConversations(ctx context.Context, p *plan) error {
 func (db *database) plainIndexes(ctx context.Context) (map[string]string, error) {
 	rows, err := db.conn.Query(ctx, `
 		SELECT i.indexname, i.indexdef FROM pg_indexes i
-		WHERE i.schemaname = 'public' AND i.tablename IN ('direct_conversations', 'chats', 'chat_memberships')
+		WHERE i.schemaname = 'public' AND i.tablename IN ('direct_conversations', 'chats', 'chat_memberships', 'messages', 'chat_bookmarks')
 		AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname)`)
 	if err != nil {
 		return nil, err

@@ -1,6 +1,8 @@
 // Command seed loads the benchmark dataset into an empty PostgreSQL
 // database: accounts, users with varied names, direct conversations with a
-// skewed fan-out and their chats and memberships. It then signs tokens for a
+// skewed fan-out and their chats and memberships, messages in most of them
+// and the bookmarks and unread counts those leave. It checks the read state
+// against the rules the stores keep. It then signs tokens for a
 // sample of users and writes them, labelled by class, for the load scripts.
 //
 //	go run ./test/bench/seed -database-url postgres://... -scale 0.01 -out bench-out
@@ -60,6 +62,7 @@ func run() error {
 		{"users", func(ctx context.Context) error { return db.loadUsers(ctx, plan) }},
 		{"conversations", func(ctx context.Context) error { return db.loadConversations(ctx, plan) }},
 		{"analyze", db.analyze},
+		{"check", db.check},
 		{"tokens", func(ctx context.Context) error { return db.writeSamples(ctx, plan, []byte(opts.secret), opts.out) }},
 	}
 	for _, s := range steps {
