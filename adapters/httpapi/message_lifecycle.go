@@ -7,11 +7,13 @@ import (
 
 	"github.com/parley-chat/parley/adapters/httpapi/jsonapi"
 	"github.com/parley-chat/parley/application"
+	"github.com/parley-chat/parley/domain"
 )
 
 var (
-	// messageParams are what the message routes accept: sparse fieldsets.
-	messageParams = paramSpec{documents: true}
+	// messageParams are what the message routes accept: sparse fieldsets
+	// and include=author.
+	messageParams = paramSpec{documents: true, includable: application.MessageResource.Relationships}
 	// editMessageDoc is what PATCH /messages/:id accepts: the new content,
 	// and data.id, which must then be the message's.
 	editMessageDoc = documentSpec{typ: typeMessage, update: true,
@@ -49,8 +51,24 @@ func (h *handler) getMessage(c *gin.Context) {
 		h.fail(c, err)
 		return
 	}
+	h.writeMessage(c, q, actor, msg)
+}
+
+// writeMessage answers msg with 200, its author included when asked for.
+// The author shares the caller's account (the use case has checked the
+// caller's membership of the chat), so GetUser finds them.
+func (h *handler) writeMessage(c *gin.Context, q queryParams, actor domain.Actor, msg domain.Message) {
 	cd := jsonapi.NewCompound(q.fields, q.include)
-	writeDocument(c, http.StatusOK, cd.Single(cd.Primary(messageResource(&msg, cd.Fields(), &cd.Arena))))
+	view := application.MessageView{Message: msg}
+	if cd.Wants("author") {
+		author, err := h.uc.GetUser.Execute(c.Request.Context(), actor, msg.AuthorID)
+		if err != nil {
+			h.fail(c, err)
+			return
+		}
+		view.Author = author
+	}
+	writeDocument(c, http.StatusOK, cd.Single(addMessage(cd, &view)))
 }
 
 // editMessage lets the author correct a message's content.
@@ -78,8 +96,7 @@ func (h *handler) editMessage(c *gin.Context) {
 		h.fail(c, err)
 		return
 	}
-	cd := jsonapi.NewCompound(q.fields, q.include)
-	writeDocument(c, http.StatusOK, cd.Single(cd.Primary(messageResource(&msg, cd.Fields(), &cd.Arena))))
+	h.writeMessage(c, q, actor, msg)
 }
 
 // withdrawMessage lets the author take a message back; it stays in the

@@ -2,6 +2,7 @@ package memstore
 
 import (
 	"context"
+	"time"
 
 	"github.com/parley-chat/parley/domain"
 )
@@ -36,8 +37,7 @@ func (r *Messages) Edit(ctx context.Context, msg domain.Message) error {
 	case stored.Withdrawn():
 		return domain.ErrMessageWithdrawn
 	}
-	at := domain.Timestamp(*msg.EditedAt)
-	stored.Content, stored.EditedAt = msg.Content, &at
+	stored.Content, stored.EditedAt = msg.Content, copyTime(msg.EditedAt)
 	r.s.messages[msg.ID] = stored
 	r.s.appendChatEvent(domain.MessageUpdatedEvent(stored))
 	return nil
@@ -70,9 +70,17 @@ func (r *Messages) Withdraw(ctx context.Context, msg domain.Message) (bool, erro
 			r.s.unread[key]--
 		}
 	}
-	at := domain.Timestamp(*msg.DiscardedAt)
-	stored.Content, stored.DiscardedAt = "", &at
+	stored.Content, stored.DiscardedAt = "", copyTime(msg.DiscardedAt)
 	r.s.messages[msg.ID] = stored
 	r.s.appendChatEvent(domain.MessageDeletedEvent(stored))
 	return true, nil
+}
+
+// copyTime returns t as a timestamp of the store's own, or nil.
+func copyTime(t *time.Time) *time.Time {
+	if t == nil {
+		return nil
+	}
+	v := domain.Timestamp(*t)
+	return &v
 }

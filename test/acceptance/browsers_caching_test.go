@@ -20,8 +20,9 @@ func TestHEADOnEveryGETRoute(t *testing.T) {
 		ada := signUp(t, api, "Ada")
 		grace := addMember(t, api, ada, "Grace")
 		conv := conversation(t, api, ada, grace)
+		msg := postMessage(t, api, grace, conv.linkage(t, "chat").ID, "hello")
 		values := map[string]string{"{user_id}": grace.id, "{direct_conversation_id}": conv.ID,
-			"{chat_id}": conv.linkage(t, "chat").ID, "{asset}": "docs.js"}
+			"{chat_id}": conv.linkage(t, "chat").ID, "{message_id}": msg.ID, "{asset}": "docs.js"}
 		// The OpenAPI document lists exactly the route table's operations
 		// (test/apispec keeps them in lockstep), so this visits every GET route.
 		for template, item := range spec.Document().Paths.Map() {

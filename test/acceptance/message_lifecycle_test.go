@@ -60,21 +60,31 @@ func TestMessageEditAndWithdraw(t *testing.T) {
 		}
 		sparse := api.get(t, messagePath(first.ID)+"?fields[message]=content", grace.token).requireStatus(t, http.StatusOK).one(t)
 		require.Equal(t, map[string]any{"content": "See you at seven."}, sparse.Attributes)
+		withAuthor := api.get(t, messagePath(first.ID)+"?include=author", grace.token).requireStatus(t, http.StatusOK)
+		require.Len(t, withAuthor.doc.Included, 1)
+		require.Equal(t, "user", withAuthor.doc.Included[0].Type)
+		require.Equal(t, ada.id, withAuthor.doc.Included[0].ID)
+		require.Equal(t, "Ada Lovelace", withAuthor.doc.Included[0].str("name"))
+		api.get(t, messagePath(first.ID)+"?include=chat", grace.token).requireError(t, http.StatusBadRequest, "invalid_parameter", "include")
 
 		// Only the author edits: the other member is 403 and nothing moves.
 		editMessage(t, api, grace, first.ID, attrs("message", map[string]any{"content": "hijacked"})).
 			requireError(t, http.StatusForbidden, "forbidden", "")
-		edited := editMessage(t, api, ada, first.ID, map[string]any{"data": map[string]any{
+		edited := api.do(t, request{method: http.MethodPatch, path: messagePath(first.ID) + "?include=author", token: ada.token, body: map[string]any{"data": map[string]any{
 			"type": "message", "id": first.ID, "attributes": map[string]any{"content": "  See you at eight.  "},
-		}}).requireStatus(t, http.StatusOK).one(t)
-		require.Equal(t, "See you at eight.", edited.str("content"))
-		require.NotEmpty(t, edited.str("edited_at"))
-		require.Nil(t, edited.Attributes["discarded_at"])
-		require.Equal(t, first.str("created_at"), edited.str("created_at"))
-		require.Equal(t, messagePath(first.ID), pathOf(t, edited.Links["self"]))
+		}}})
+		edited.requireStatus(t, http.StatusOK)
+		require.Len(t, edited.doc.Included, 1, "the author is included on request")
+		require.Equal(t, ada.id, edited.doc.Included[0].ID)
+		editedMsg := edited.one(t)
+		require.Equal(t, "See you at eight.", editedMsg.str("content"))
+		require.NotEmpty(t, editedMsg.str("edited_at"))
+		require.Nil(t, editedMsg.Attributes["discarded_at"])
+		require.Equal(t, first.str("created_at"), editedMsg.str("created_at"))
+		require.Equal(t, messagePath(first.ID), pathOf(t, editedMsg.Links["self"]))
 		seen := api.get(t, messagePath(first.ID), grace.token).requireStatus(t, http.StatusOK).one(t)
 		require.Equal(t, "See you at eight.", seen.str("content"), "the peer sees the correction")
-		require.Equal(t, edited.str("edited_at"), seen.str("edited_at"))
+		require.Equal(t, editedMsg.str("edited_at"), seen.str("edited_at"))
 
 		// Bad edits: each refused with its pointer, and the message unchanged.
 		editMessage(t, api, ada, first.ID, attrs("message", map[string]any{"content": "   "})).
@@ -186,8 +196,13 @@ func TestMessageWithDeactivatedPeer(t *testing.T) {
 		ada := signUp(t, api, "Ada Lovelace")
 		grace := addMember(t, api, ada, "Grace Hopper")
 		chatID := conversation(t, api, ada, grace).linkage(t, "chat").ID
+		hers := postMessage(t, api, grace, chatID, "Leaving on Friday.")
 		msg := postMessage(t, api, ada, chatID, "Are you still there?")
 		deactivate(t, api, ada, grace)
+		r := api.get(t, messagePath(hers.ID)+"?include=author", ada.token).requireStatus(t, http.StatusOK)
+		require.Len(t, r.doc.Included, 1, "a deactivated author is still included")
+		require.Equal(t, grace.id, r.doc.Included[0].ID)
+		require.NotEmpty(t, r.doc.Included[0].str("discarded_at"))
 		editMessage(t, api, ada, msg.ID, attrs("message", map[string]any{"content": "Hello?"})).
 			requireError(t, http.StatusForbidden, "forbidden", "")
 		require.Equal(t, "Are you still there?",
