@@ -2,6 +2,7 @@ package gormstore
 
 import (
 	"context"
+	"time"
 
 	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/jackc/pgx/v5/pgtype"
@@ -29,12 +30,15 @@ const (
 	mcAuthorID
 	mcContent
 	mcCreatedAt
+	mcEditedAt
+	mcDiscardedAt
 	mcAuthor
 	mcCount = mcAuthor + messageColumn(ucCount)
 )
 
 var messageColumnNames = func() [mcCount]string {
-	n := [mcCount]string{mcID: "id", mcChatID: "chat_id", mcAuthorID: "author_id", mcContent: "content", mcCreatedAt: "created_at"}
+	n := [mcCount]string{mcID: "id", mcChatID: "chat_id", mcAuthorID: "author_id", mcContent: "content", mcCreatedAt: "created_at",
+		mcEditedAt: "edited_at", mcDiscardedAt: "discarded_at"}
 	for i, u := range viewUserNames {
 		n[mcAuthor+messageColumn(i)] = "a_" + u
 	}
@@ -86,6 +90,7 @@ func (r *ConversationDetails) latestMessagesPostgres(ctx context.Context, ids []
 		v := application.MessageView{Message: domain.Message{
 			ID: d.id(mcID), ChatID: d.id(mcChatID), AuthorID: d.id(mcAuthorID),
 			Content: d.text(mcContent), CreatedAt: d.time(mcCreatedAt),
+			EditedAt: nullableTime(d.nullTime(mcEditedAt)), DiscardedAt: nullableTime(d.nullTime(mcDiscardedAt)),
 		}}
 		v.Author = d.user(mcAuthor, nil)
 		if d.err != nil {
@@ -117,4 +122,12 @@ func (r *ConversationDetails) bookmarksPostgres(ctx context.Context, actor domai
 		return nil
 	})
 	return out, err
+}
+
+// nullableTime is t, or nil for the zero time of a NULL column.
+func nullableTime(t time.Time) *time.Time {
+	if t.IsZero() {
+		return nil
+	}
+	return &t
 }
