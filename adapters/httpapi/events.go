@@ -76,9 +76,8 @@ func (h *handler) streamEvents(c *gin.Context) {
 		h.fail(c, &jsonapi.Problem{Status: http.StatusNotAcceptable, Code: codeNotAcceptable, Key: msgStreamNotAcceptable})
 		return
 	}
-	lastSeen, err := parseLastEventID(c.GetHeader("Last-Event-ID"))
-	if err != nil {
-		h.fail(c, &jsonapi.Problem{Status: http.StatusBadRequest, Code: codeInvalidParameter, Key: msgLastEventID, Header: "Last-Event-ID"})
+	lastSeen, ok := h.lastEventID(c, q)
+	if !ok {
 		return
 	}
 	claims, ok := h.streamClaims(c, q)
@@ -119,6 +118,27 @@ func (h *handler) streamEvents(c *gin.Context) {
 	}
 	err = pumpEvents(ctx, out, s, h.events, h.eventRenderer(claims.Actor), still)
 	h.logger.Debug("event stream ended", zap.String("request_id", middleware.RequestIDOf(c)), zap.Error(err))
+}
+
+// lastEventID reads where the client resumes: the Last-Event-ID header,
+// which EventSource sends when it reconnects by itself, or else
+// last_event_id, for a browser that opens a new EventSource with a fresh
+// ticket (the used one would be refused). It answers the error itself.
+func (h *handler) lastEventID(c *gin.Context, q queryParams) (*int64, bool) {
+	if header := c.GetHeader("Last-Event-ID"); header != "" || q.lastEvent == nil {
+		seen, err := parseLastEventID(header)
+		if err != nil {
+			h.fail(c, &jsonapi.Problem{Status: http.StatusBadRequest, Code: codeInvalidParameter, Key: msgLastEventID, Header: "Last-Event-ID"})
+			return nil, false
+		}
+		return seen, true
+	}
+	seen, err := parseLastEventID(*q.lastEvent)
+	if err != nil || seen == nil {
+		h.fail(c, paramError("last_event_id", application.ReasonInvalidValue))
+		return nil, false
+	}
+	return seen, true
 }
 
 // streamClaims authenticates a stream request by its bearer header or its

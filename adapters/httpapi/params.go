@@ -33,7 +33,8 @@ type paramSpec struct {
 	searchPeer bool
 	// unread allows unread=true|false.
 	unread bool
-	// ticket allows ticket, the event stream's single-use credential.
+	// ticket allows ticket, the event stream's single-use credential, and
+	// last_event_id, the Last-Event-ID of a client that cannot send headers.
 	ticket bool
 }
 
@@ -46,6 +47,7 @@ type queryParams struct {
 	searchPeer string
 	unreadOnly bool
 	ticket     *string
+	lastEvent  *string
 }
 
 // parseQuery reads rawQuery strictly: anything spec does not allow, repeated
@@ -125,6 +127,8 @@ func (q *queryParams) set(key, value string, spec paramSpec, cursors *cursorCode
 		}
 	case key == "ticket" && spec.ticket:
 		q.ticket = &value
+	case key == "last_event_id" && spec.ticket:
+		q.lastEvent = &value
 	case tokenInURL(key):
 		return paramError(key, reasonTokenInURL)
 	default:

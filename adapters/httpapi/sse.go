@@ -1,6 +1,7 @@
 package httpapi
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -36,6 +37,9 @@ func (s *sseWriter) retry(d time.Duration) error {
 // event writes one event: its id (the recipient's seq), name and data.
 // Data lines are split so that a newline in data cannot end the frame.
 func (s *sseWriter) event(id int64, name string, data []byte) error {
+	// A document ends with a newline; as a data line of its own it would
+	// reach the client as a trailing "\n" of the event's data.
+	data = bytes.TrimRight(data, "\r\n")
 	var b strings.Builder
 	if id > 0 {
 		fmt.Fprintf(&b, "id: %d\n", id)

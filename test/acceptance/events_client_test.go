@@ -24,6 +24,7 @@ func (e sseEvent) resource(t *testing.T) resource {
 		Data resource `json:"data"`
 	}
 	require.NoError(t, json.Unmarshal([]byte(e.data), &doc), "event data %q", e.data)
+	require.False(t, strings.HasSuffix(e.data, "\n"), "event data %q ends with an empty data line", e.data)
 	return doc.Data
 }
 

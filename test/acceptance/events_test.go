@@ -113,7 +113,19 @@ func TestEventIDsIncreaseAndResumeWithLastEventID(t *testing.T) {
 		require.Equal(t, missed, got)
 		// Nothing else was queued: the next event is the one posted now.
 		marker := postMessage(t, api, bob, chatID, "four")
-		require.Equal(t, marker.ID, resumed.next(t).resource(t).ID)
+		last := resumed.next(t)
+		require.Equal(t, marker.ID, last.resource(t).ID)
+		resumed.close()
+
+		// A browser cannot send the header with a new EventSource, nor reuse
+		// its ticket: it takes a fresh ticket and names the id in the query.
+		away := postMessage(t, api, bob, chatID, "five").ID
+		secret := api.post(t, "/api/v1/event_tickets", ann.token, nil).requireStatus(t, http.StatusCreated).one(t).str("ticket")
+		browser := openEvents(t, api, streamOptions{query: "ticket=" + secret + "&last_event_id=" + last.id})
+		require.Equal(t, away, browser.next(t).resource(t).ID)
+		api.do(t, request{method: http.MethodGet, path: "/api/v1/events?last_event_id=x", token: ann.token,
+			headers: map[string]string{"Accept": "text/event-stream"}}).
+			requireError(t, http.StatusBadRequest, "invalid_parameter", "last_event_id")
 	})
 }
 
