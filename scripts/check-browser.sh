@@ -86,4 +86,4 @@ if [ "$failed" -ne 0 ]; then
   cat "$work/api.log" >&2
   exit 1
 fi
-echo "browser check: $page calls $api through CORS, and another origin is refused"
+echo "browser check: $page calls $api through CORS and follows its event stream with a ticket; another origin is refused"
