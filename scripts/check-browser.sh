@@ -3,7 +3,9 @@
 # port), then has headless Chromium load the page, whose script signs up and
 # in with fetch, reads the Authorization header, starts a conversation,
 # lists conversations with includes and revalidates the list with
-# If-None-Match. It checks the rendered DOM twice: with the page's origin in
+# If-None-Match, then gets an event ticket, opens an EventSource with it and
+# sees the message another request posts arrive as message.created. It
+# checks the rendered DOM twice: with the page's origin in
 # PARLEY_CORS_ALLOWED_ORIGINS every step must succeed; with another origin
 # the browser must refuse the very first call.
 #
@@ -66,7 +68,8 @@ expect() {
 
 allowed="$(run_with "$page")"
 expect "allowed origin" "$allowed" sign_up=201 sign_in=200 authorization=readable create_user=201 \
-  start=201 location=readable list=200 conversations=1 included=3 etag=readable revalidate=304 done=yes
+  start=201 location=readable list=200 conversations=1 included=3 etag=readable revalidate=304 \
+  ticket=201 stream=open post=201 event=message.created "event_content=Hello from Grace" done=yes
 if grep -qF "<li>error=" <<<"$allowed"; then
   echo "browser check: allowed origin: the page failed: $allowed" >&2
   failed=1
@@ -83,4 +86,4 @@ if [ "$failed" -ne 0 ]; then
   cat "$work/api.log" >&2
   exit 1
 fi
-echo "browser check: $page calls $api through CORS, and another origin is refused"
+echo "browser check: $page calls $api through CORS and follows its event stream with a ticket; another origin is refused"

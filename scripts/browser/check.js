@@ -53,8 +53,49 @@ async function main() {
   log('etag', etag ? 'readable' : 'hidden');
   res = await call('GET', list, token, null, { 'If-None-Match': etag });
   log('revalidate', res.status);
+  await followEvents(token, doc.data[0].relationships.chat.data.id, 'grace.' + stamp + '@acme.test');
+}
+
+// followEvents opens the event stream as a browser must, with a ticket in
+// the URL (EventSource sends no headers), has Grace post into the chat and
+// waits for the message.created event that reports it.
+async function followEvents(token, chat, graceEmail) {
+  let res = await call('POST', '/api/v1/event_tickets', token);
+  log('ticket', res.status);
+  const ticket = (await res.json()).data.attributes.ticket;
+  const es = new EventSource(api + '/api/v1/events?ticket=' + encodeURIComponent(ticket));
+  try {
+    await within(10000, 'stream', new Promise((resolve, reject) => {
+      es.onopen = resolve;
+      es.onerror = () => reject(new Error('stream refused'));
+    }));
+    log('stream', 'open');
+    const seen = within(10000, 'event', new Promise((resolve) => {
+      es.addEventListener('message.created', (e) => resolve(JSON.parse(e.data)));
+    }));
+    res = await call('POST', '/api/v1/sign_in', '', { data: { type: 'session', attributes: {
+      email: graceEmail, password } } });
+    res = await call('POST', '/api/v1/chats/' + chat + '/messages', tokenOf(res),
+      { data: { type: 'message', attributes: { content: 'Hello from Grace' } } });
+    log('post', res.status);
+    const posted = (await res.json()).data;
+    const event = await seen;
+    log('event', event.data.type === 'message' && event.data.id === posted.id ? 'message.created' : 'other');
+    log('event_content', event.data.attributes.content);
+  } finally {
+    es.close();
+  }
+}
+
+// within rejects unless promise settles within ms.
+function within(ms, what, promise) {
+  let timer;
+  const timeout = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error('no ' + what + ' within ' + ms + ' ms')), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
 main()
-  .catch((e) => log('error', e.name))
+  .catch((e) => { log('error', e.name); log('reason', e.message); })
   .finally(() => log('done', 'yes'));
