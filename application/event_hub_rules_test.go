@@ -66,7 +66,7 @@ func TestEventHubRefusesTheEleventhStream(t *testing.T) {
 }
 
 func TestEventHubDropsASlowReader(t *testing.T) {
-	w := newHubWorld(t, application.HubOptions{Buffer: 4})
+	w := newHubWorld(t, application.HubOptions{Buffer: 4, SlowReaderWait: 20 * time.Millisecond})
 	slow, err := w.hub.Subscribe(context.Background(), w.bob.ID, nil)
 	require.NoError(t, err)
 	fast, err := w.hub.Subscribe(context.Background(), w.bob.ID, nil)
@@ -118,4 +118,17 @@ func TestPurgeEventsKeepsTheRetention(t *testing.T) {
 	s, err := w.hub.Subscribe(context.Background(), w.bob.ID, &seen)
 	require.NoError(t, err)
 	require.True(t, s.Reset(), "a client behind the purge must refetch")
+}
+
+func TestEventHubReplaysMoreThanItsBuffer(t *testing.T) {
+	w := newHubWorld(t, application.HubOptions{Buffer: 4, Batch: 3, SlowReaderWait: time.Second})
+	ids := w.post(t, 25)
+	// Seq 1 is the conversation's start, so 1 replays every post. The
+	// reader takes them one by one while the stream waits for room.
+	seen := int64(1)
+	s, err := w.hub.Subscribe(context.Background(), w.bob.ID, &seen)
+	require.NoError(t, err)
+	require.False(t, s.Reset())
+	require.Equal(t, ids, subjects(receive(t, s, 25)), "a replay longer than the buffer arrives whole, in order")
+	require.Zero(t, w.metrics.closedBy(application.CauseSlow))
 }

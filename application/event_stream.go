@@ -78,8 +78,9 @@ func (s *EventStream) run(ctx context.Context) {
 	}
 }
 
-// drain hands every event after the last delivered one to the buffer; a
-// full buffer ends the stream rather than growing.
+// drain hands every event after the last delivered one to the buffer, one
+// log batch at a time, so a stream never holds more than its buffer and a
+// batch however far behind its reader is.
 func (s *EventStream) drain(ctx context.Context) error {
 	for {
 		select {
@@ -92,16 +93,37 @@ func (s *EventStream) drain(ctx context.Context) error {
 			return err
 		}
 		for _, e := range evs {
-			select {
-			case s.events <- e:
-				s.last = e.Seq
-				s.hub.opts.Metrics.Delivered(time.Since(e.OccurredAt))
-			default:
-				return ErrSlowReader
+			if err := s.hand(ctx, e); err != nil {
+				return err
 			}
+			s.last = e.Seq
+			s.hub.opts.Metrics.Delivered(time.Since(e.OccurredAt))
 		}
 		if len(evs) < s.hub.opts.Batch {
 			return nil
 		}
+	}
+}
+
+// hand puts e in the buffer. When the buffer is full it waits up to
+// SlowReaderWait for room; a reader that frees none in that time is too
+// slow, and the stream ends rather than grow.
+func (s *EventStream) hand(ctx context.Context, e domain.Event) error {
+	select {
+	case s.events <- e:
+		return nil
+	default:
+	}
+	wait := time.NewTimer(s.hub.opts.SlowReaderWait)
+	defer wait.Stop()
+	select {
+	case s.events <- e:
+		return nil
+	case <-wait.C:
+		return ErrSlowReader
+	case <-s.stop:
+		return s.cause
+	case <-ctx.Done():
+		return ctx.Err()
 	}
 }

@@ -250,3 +250,26 @@ func TestEventStreamsEndWhenTheTokenStopsHolding(t *testing.T) {
 		require.NotRegexp(t, `parley_http_request_duration_seconds_count\{method="GET",route="/api/v1/events",status="200"\} [1-9]`, text)
 	})
 }
+
+// TestResumingAfterALongAbsence: more missed events than a stream buffers
+// still arrive whole, in order, paced by the reader.
+func TestResumingAfterALongAbsence(t *testing.T) {
+	eachLane(t, func(t *testing.T, api *client) {
+		ann := signUp(t, api, "Ann")
+		bob := addMember(t, api, ann, "Bob")
+		annS := openEvents(t, api, streamOptions{token: ann.token})
+		chatID := conversation(t, api, ann, bob).linkage(t, "chat").ID
+		last := annS.next(t).id
+		annS.close()
+		var missed []string
+		for i := range 150 {
+			missed = append(missed, postMessage(t, api, bob, chatID, "missed "+strconv.Itoa(i)).ID)
+		}
+		resumed := openEvents(t, api, streamOptions{token: ann.token, lastEventID: last})
+		got := make([]string, 0, len(missed))
+		for range missed {
+			got = append(got, resumed.next(t).resource(t).ID)
+		}
+		require.Equal(t, missed, got)
+	})
+}
