@@ -6,7 +6,8 @@ import "time"
 type HubOptions struct {
 	// MaxStreamsPerUser is how many streams one user may hold open (10).
 	MaxStreamsPerUser int
-	// Buffer is how many events a stream holds for its reader (64).
+	// Buffer is how many events a stream holds for its reader (16): a
+	// hand-over queue, not storage, since the log holds the rest.
 	Buffer int
 	// Batch is how many events one log read fetches (100).
 	Batch int
@@ -24,7 +25,7 @@ func (o HubOptions) withDefaults() HubOptions {
 		o.MaxStreamsPerUser = 10
 	}
 	if o.Buffer <= 0 {
-		o.Buffer = 64
+		o.Buffer = 16
 	}
 	if o.Batch <= 0 {
 		o.Batch = 100
