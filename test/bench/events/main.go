@@ -21,11 +21,11 @@ import (
 // options are the command-line settings of one run.
 type options struct {
 	a, b, databaseURL, secret, phases string
-	pid                                int
-	users, perUser, open               int
-	workers, rate, latencyPairs        int
-	heartbeat, settle, idle, duration  time.Duration
-	latencyDuration                    time.Duration
+	pid                               int
+	users, perUser, open              int
+	workers, rate, latencyPairs       int
+	heartbeat, settle, idle, duration time.Duration
+	latencyDuration                   time.Duration
 }
 
 func main() {
