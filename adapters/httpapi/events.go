@@ -5,6 +5,7 @@ import (
 	"errors"
 	"mime"
 	"net/http"
+	"strconv"
 	"strings"
 	"time"
 
@@ -188,8 +189,10 @@ func acceptsEventStream(headers []string) bool {
 			if err != nil {
 				continue
 			}
-			if q := strings.TrimSpace(params["q"]); q == "0" || strings.HasPrefix(q, "0.0") && strings.Trim(q, "0.") == "" {
-				continue
+			if q, ok := params["q"]; ok {
+				if w, err := strconv.ParseFloat(strings.TrimSpace(q), 64); err != nil || w <= 0 {
+					continue
+				}
 			}
 			switch typ {
 			case "text/event-stream", "text/*", "*/*":
